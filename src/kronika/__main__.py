@@ -1,0 +1,5 @@
+"""``python -m kronika`` runs the CLI."""
+
+from .cli import main
+
+main()
