@@ -26,10 +26,15 @@ def default_location() -> str:
 
 
 def open_store(location: str | None = None, *, readonly: bool = False) -> Store:
-    """Open (and create or migrate, unless ``readonly``) the store at ``location``."""
+    """Open (and create or migrate, unless ``readonly``) the store at ``location``.
+
+    ``KRONIKA_BUSY_TIMEOUT`` (seconds, default 5) is how long to wait for a store
+    that another process is writing.
+    """
     location = location or default_location()
     if location.startswith(("postgres://", "postgresql://")):
         raise StoreError("PostgreSQL stores are not supported yet", hint="use a SQLite file path for --db")
     if location.startswith("sqlite:///"):
         location = location.removeprefix("sqlite:///")
-    return SQLiteStore(location, readonly=readonly)
+    timeout = float(os.environ.get("KRONIKA_BUSY_TIMEOUT", "5"))
+    return SQLiteStore(location, readonly=readonly, timeout=timeout)
