@@ -18,12 +18,13 @@ __all__ = ["DEFAULT_STAGES", "STAGES", "default_pipeline", "make_stage"]
 STAGES: dict[str, str] = {
     "segment.v1": "kronika.stages.segment:SegmentStage",
     "language.v1": "kronika.stages.language:LanguageStage",
+    "entities.v1": "kronika.stages.entities:EntityStage",
 }
 
-DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1", "entities.v1")
 
 # Capabilities the output record promises that this build does not provide yet.
-NOT_YET: tuple[str, ...] = ("entities", "dates", "places", "events", "relevance")
+NOT_YET: tuple[str, ...] = ("dates", "event places", "events", "relevance")
 
 
 def make_stage(name: str) -> Stage:

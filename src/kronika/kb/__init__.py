@@ -1,0 +1,1 @@
+"""The actor knowledge base: shipped YAML files, loading, indexing and look-ups."""

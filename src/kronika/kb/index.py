@@ -1,0 +1,212 @@
+"""The knowledge base in memory: entries, an alias trie for exact matching, and fuzzy look-ups.
+
+Aliases are compiled to token-key sequences twice, by surface form and by
+lemma, with function words dropped, so "ministère de la Défense de l'Ukraine"
+meets the alias "ministère de la Défense d'Ukraine" and "Міністерства оборони"
+meets "Міністерство оборони".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..nlp.lemmas import Lemmatizers
+from ..nlp.tokens import FUNCTION_WORDS, Token, tokenize
+from .model import KBEntry
+
+__all__ = ["AliasMatch", "KnowledgeBase", "name_skeleton"]
+
+_END = "\x00"
+
+
+@dataclass(slots=True)
+class AliasMatch:
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    entry_ids: list[str]
+
+
+@dataclass(slots=True)
+class _Terminal:
+    entry_id: str
+    acronym: bool
+    lowercase_alias: bool
+    n_tokens: int
+
+
+class KnowledgeBase:
+    """Entries by id, with exact (trie) and fuzzy look-ups."""
+
+    def __init__(self, entries: Iterable[KBEntry], lemmatizers: Lemmatizers | None = None) -> None:
+        self.lemmatizers = lemmatizers or Lemmatizers()
+        self.entries: dict[str, KBEntry] = {}
+        for e in entries:
+            self.entries[e.id] = e  # later entries (user) override shipped ones
+        self._trie: dict[str, Any] = {}
+        self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)  # surname skeleton -> [(entry, full)]
+        self._by_key: dict[str, set[str]] = defaultdict(set)  # lemma key string -> entry ids
+        for entry in self.entries.values():
+            self._index(entry)
+        self._fuzzy_keys = list(self._by_key)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _index(self, entry: KBEntry) -> None:
+        for lang, alias in entry.all_aliases():
+            toks = tokenize(alias, lemmatize=self.lemmatizers.for_lang(lang))
+            if not toks:
+                continue
+            content = [t for t in toks if t.key not in FUNCTION_WORDS] or toks
+            acronym = len(toks) == 1 and alias.isupper() and len(alias) <= 6
+            term = _Terminal(entry.id, acronym, alias.islower(), len(content))
+            for keys in ([t.key for t in content], [t.lemma for t in content]):
+                node = self._trie
+                for k in keys:
+                    node = node.setdefault(k, {})
+                bucket = node.setdefault(_END, [])
+                if all(b.entry_id != entry.id for b in bucket):
+                    bucket.append(term)
+            self._by_key[" ".join(t.lemma for t in content)].add(entry.id)
+            if entry.kind == "person" and len(content) >= 1:
+                self._skeletons[name_skeleton(content[-1].text)].append((entry.id, alias))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: getattr(self, k) for k in ("entries", "_trie", "_skeletons", "_by_key", "_fuzzy_keys")}
+        state["_skeletons"] = dict(self._skeletons)
+        state["_by_key"] = dict(self._by_key)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._skeletons = defaultdict(list, state["_skeletons"])
+        self._by_key = defaultdict(set, state["_by_key"])
+        self.lemmatizers = Lemmatizers()
+
+    # -- exact matching ---------------------------------------------------------------------------
+
+    def match(self, tokens: list[Token]) -> list[AliasMatch]:
+        """Longest alias matches, left to right, not overlapping."""
+        out: list[AliasMatch] = []
+        i = 0
+        while i < len(tokens):
+            found = self._longest_at(tokens, i)
+            if found:
+                out.append(found)
+                i = found.last + 1
+            else:
+                i += 1
+        return out
+
+    def _longest_at(self, tokens: list[Token], i: int) -> AliasMatch | None:
+        if tokens[i].key in FUNCTION_WORDS:
+            return None
+        best: AliasMatch | None = None
+        frontier = [(self._trie, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if j >= len(tokens):
+                continue
+            tok = tokens[j]
+            for key in {tok.key, tok.lemma}:
+                child = node.get(key)
+                if child is None:
+                    continue
+                terms = [t for t in child.get(_END, []) if self._accept(t, tokens[i : j + 1])]
+                if terms and (best is None or j > best.last):
+                    best = AliasMatch(i, j, [t.entry_id for t in terms])
+                # continue, skipping function words between content tokens
+                k = j + 1
+                while k < len(tokens) and tokens[k].key in FUNCTION_WORDS and k - j <= 3:
+                    k += 1
+                frontier.append((child, k))
+                if k != j + 1:
+                    frontier.append((child, j + 1))
+        if best is not None:
+            best.entry_ids = list(dict.fromkeys(best.entry_ids))
+        return best
+
+    @staticmethod
+    def _accept(term: _Terminal, toks: list[Token]) -> bool:
+        if term.acronym:
+            return len(toks) == 1 and toks[0].text.isupper()
+        if term.n_tokens == 1 and not term.lowercase_alias:
+            # a one-word name must be capitalised in the text: "turkey" is not Turkey
+            return all(t.is_title for t in toks if t.key not in FUNCTION_WORDS)
+        return True
+
+    # -- fuzzy look-ups ----------------------------------------------------------------------------
+
+    def fuzzy_names(self, text: str, lang: str | None, limit: int = 5, cutoff: float = 86.0) -> list[tuple[str, float]]:
+        """Entries whose lemma-key alias is close to ``text`` (organisations, places, programmes)."""
+        from rapidfuzz import fuzz, process
+
+        toks = tokenize(text, lemmatize=self.lemmatizers.for_lang(lang))
+        key = " ".join(t.lemma for t in toks if t.key not in FUNCTION_WORDS)
+        if len(key) < 4:
+            return []
+        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=cutoff)
+        out: dict[str, float] = {}
+        for alias_key, score, _ in hits:
+            for eid in self._by_key[alias_key]:
+                out[eid] = max(out.get(eid, 0.0), score / 100)
+        return sorted(out.items(), key=lambda kv: -kv[1])
+
+    def fuzzy_persons(self, text: str) -> list[tuple[str, float]]:
+        """Persons whose name is a transliteration or garble of ``text`` ("Yuri Ignatus" ~ "Yurii Ihnat")."""
+        from rapidfuzz import fuzz
+
+        words = re.findall(r"\w+", text)
+        if not words:
+            return []
+        surname, first = name_skeleton(words[-1]), name_skeleton(words[0]) if len(words) > 1 else None
+        scores: dict[str, float] = {}
+        for skel, pairs in self._skeletons.items():
+            s = _surname_similarity(surname, skel)
+            if s < 0.75:
+                continue
+            for eid, alias in pairs:
+                alias_words = re.findall(r"\w+", alias)
+                score = s
+                if first and len(alias_words) > 1:
+                    f = fuzz.ratio(first, name_skeleton(alias_words[0])) / 100
+                    score = 0.7 * s + 0.3 * f
+                elif first:
+                    score = s * 0.85
+                scores[eid] = max(scores.get(eid, 0.0), score)
+        return sorted(scores.items(), key=lambda kv: -kv[1])[:5]
+
+
+def _surname_similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return 0.9  # machine translation adds endings: Ignat -> Ignatus, Fedorov -> Fedorova
+    return fuzz.ratio(a, b) / 100
+
+
+_CYR = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ",
+                ["a", "b", "v", "g", "g", "d", "e", "e", "zh", "z", "i", "i", "i", "i", "k", "l", "m", "n", "o", "p",
+                 "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "e", "y", "e", ""]))
+_SKELETON_RULES = [("shch", "sch"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"),
+                   ("w", "v"), ("y", "i"), ("j", "i"), ("h", "g"), ("ou", "u"), ("ie", "e"), ("ye", "e")]
+
+
+def name_skeleton(word: str) -> str:
+    """A spelling-independent key of a name across Cyrillic, romanisations and garbles."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(c for c in w if not unicodedata.combining(c))
+    w = "".join(_CYR.get(c, c) for c in w)
+    for a, b in _SKELETON_RULES:
+        w = w.replace(a, b)
+    w = re.sub(r"[^a-z]", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)

@@ -1,0 +1,1 @@
+"""Language tools shared by the stages: tokens with normalised and lemma keys."""

@@ -1,0 +1,60 @@
+"""Lemmatisers per language, loaded lazily and cached per word.
+
+Ukrainian and Russian use pymorphy3 (it knows inflected surnames and
+toponyms: Умєрова → Умєров, Києві → Київ); French, English and Spanish use
+simplemma. Both ship their data in their wheels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+__all__ = ["Lemmatizers"]
+
+
+class Lemmatizers:
+    """A lemma function per language; one instance per pipeline, no global state."""
+
+    def __init__(self) -> None:
+        self._fns: dict[str, Callable[[str], str]] = {}
+
+    def for_lang(self, lang: str | None) -> Callable[[str], str]:
+        lang = lang or "en"
+        if lang not in self._fns:
+            self._fns[lang] = self._build(lang)
+        return self._fns[lang]
+
+    @staticmethod
+    def _build(lang: str) -> Callable[[str], str]:
+        if lang in ("uk", "ru"):
+            import pymorphy3
+
+            morph = pymorphy3.MorphAnalyzer(lang=lang)
+
+            @lru_cache(maxsize=100_000)
+            def slavic(word: str) -> str:
+                if not any("а" <= c.lower() <= "я" or c.lower() in "іїєґё" for c in word):
+                    return word
+                parses = morph.parse(word)
+                if not parses:
+                    return word
+                if word[:1].isupper():
+                    # a capitalised word is more likely a name than "кий" or "умер"
+                    for p in parses:
+                        if {"Geox", "Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes):
+                            return p.normal_form
+                return parses[0].normal_form
+
+            return slavic
+        import simplemma
+
+        code = lang if lang in ("fr", "en", "es", "de", "it", "pt", "pl") else "en"
+
+        @lru_cache(maxsize=100_000)
+        def latin(word: str) -> str:
+            if word.isupper() or any(c.isdigit() for c in word):
+                return word  # acronyms and codes (OTAN, F-16) are not words to inflect
+            return simplemma.lemmatize(word.lower(), lang=code)
+
+        return latin

@@ -1,0 +1,64 @@
+"""Tokens with offsets, a normalised key and a lemma key, the same for every language.
+
+Keys are case-folded, stripped of accents (combining marks) and of the
+apostrophe and hyphen variants, so that "États-Unis", "Etats-Unis" and
+"ÉTATS-UNIS" meet, and so do "Мінстратегпром" typed with Latin or Cyrillic і.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Token", "FUNCTION_WORDS", "normalize", "tokenize"]
+
+_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*", re.UNICODE)
+
+# Words skipped when matching multi-word names ("ministère de la Défense de l'Ukraine"
+# meets "ministère de la Défense d'Ukraine"): articles, prepositions, contractions.
+FUNCTION_WORDS = frozenset(
+    """l la le les d de du des un une et à au aux en the of a an and for to y el los las del al por para
+    da do o і й та в у на з зі із до від про для по и в во на с со к о об от для при""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised surface form
+    lemma: str  # normalised lemma (== key when no lemmatiser knows the word)
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """Case-fold, drop accents and unify hyphens: the key two spellings must share."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped.replace("‐", "-").replace("‑", "-"))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, lemmatize=None) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets into ``text``.
+
+    ``lemmatize`` maps a word to its lemma (or returns it unchanged).
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        key = normalize(word)
+        lemma = normalize(lemmatize(word)) if lemmatize else key
+        out.append(Token(m.start(), m.end(), word, key, lemma))
+    return out
