@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "cached_pickle"]
+__all__ = ["cache_dir", "cached_pickle", "code_fingerprint"]
 
 T = TypeVar("T")
 
@@ -22,6 +22,19 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(os.environ.get("KRONIKA_CACHE") or user_cache_dir("kronika", appauthor=False))
+
+
+def code_fingerprint(*modules: str) -> str:
+    """A hash of the source of the given modules: cached objects built by older code are not reused."""
+    import hashlib
+    from importlib.util import find_spec
+
+    h = hashlib.sha256()
+    for name in modules:
+        spec = find_spec(name)
+        if spec and spec.origin:
+            h.update(Path(spec.origin).read_bytes())
+    return h.hexdigest()[:12]
 
 
 def cached_pickle(name: str, key: str, build: Callable[[], T]) -> T:

@@ -140,7 +140,7 @@ class Entity:
 class DateValue:
     """A resolved date mention; ``value`` is ISO 8601, ``precision`` day/week/month/year."""
 
-    text: str
+    text: str | None
     start: int | None
     end: int | None
     value: str

@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..nlp.lemmas import Lemmatizers
+from ..nlp.phrases import PhraseTrie
 from ..nlp.tokens import FUNCTION_WORDS, Token, tokenize
 from .model import KBEntry
 
 __all__ = ["AliasMatch", "KnowledgeBase", "name_skeleton"]
-
-_END = "\x00"
-
 
 @dataclass(slots=True)
 class AliasMatch:
@@ -31,7 +29,7 @@ class AliasMatch:
     entry_ids: list[str]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Terminal:
     entry_id: str
     acronym: bool
@@ -47,7 +45,7 @@ class KnowledgeBase:
         self.entries: dict[str, KBEntry] = {}
         for e in entries:
             self.entries[e.id] = e  # later entries (user) override shipped ones
-        self._trie: dict[str, Any] = {}
+        self._trie: PhraseTrie[_Terminal] = PhraseTrie()
         self._skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)  # surname skeleton -> [(entry, full)]
         self._by_key: dict[str, set[str]] = defaultdict(set)  # lemma key string -> entry ids
         for entry in self.entries.values():
@@ -65,12 +63,7 @@ class KnowledgeBase:
             acronym = len(toks) == 1 and alias.isupper() and len(alias) <= 6
             term = _Terminal(entry.id, acronym, alias.islower(), len(content))
             for keys in ([t.key for t in content], [t.lemma for t in content]):
-                node = self._trie
-                for k in keys:
-                    node = node.setdefault(k, {})
-                bucket = node.setdefault(_END, [])
-                if all(b.entry_id != entry.id for b in bucket):
-                    bucket.append(term)
+                self._trie.add(keys, term)
             self._by_key[" ".join(t.lemma for t in content)].add(entry.id)
             if entry.kind == "person" and len(content) >= 1:
                 self._skeletons[name_skeleton(content[-1].text)].append((entry.id, alias))
@@ -91,44 +84,10 @@ class KnowledgeBase:
 
     def match(self, tokens: list[Token]) -> list[AliasMatch]:
         """Longest alias matches, left to right, not overlapping."""
-        out: list[AliasMatch] = []
-        i = 0
-        while i < len(tokens):
-            found = self._longest_at(tokens, i)
-            if found:
-                out.append(found)
-                i = found.last + 1
-            else:
-                i += 1
-        return out
-
-    def _longest_at(self, tokens: list[Token], i: int) -> AliasMatch | None:
-        if tokens[i].key in FUNCTION_WORDS:
-            return None
-        best: AliasMatch | None = None
-        frontier = [(self._trie, i)]
-        while frontier:
-            node, j = frontier.pop()
-            if j >= len(tokens):
-                continue
-            tok = tokens[j]
-            for key in {tok.key, tok.lemma}:
-                child = node.get(key)
-                if child is None:
-                    continue
-                terms = [t for t in child.get(_END, []) if self._accept(t, tokens[i : j + 1])]
-                if terms and (best is None or j > best.last):
-                    best = AliasMatch(i, j, [t.entry_id for t in terms])
-                # continue, skipping function words between content tokens
-                k = j + 1
-                while k < len(tokens) and tokens[k].key in FUNCTION_WORDS and k - j <= 3:
-                    k += 1
-                frontier.append((child, k))
-                if k != j + 1:
-                    frontier.append((child, j + 1))
-        if best is not None:
-            best.entry_ids = list(dict.fromkeys(best.entry_ids))
-        return best
+        return [
+            AliasMatch(m.first, m.last, list(dict.fromkeys(t.entry_id for t in m.payloads)))
+            for m in self._trie.match(tokens, self._accept)
+        ]
 
     @staticmethod
     def _accept(term: _Terminal, toks: list[Token]) -> bool:

@@ -19,12 +19,13 @@ STAGES: dict[str, str] = {
     "segment.v1": "kronika.stages.segment:SegmentStage",
     "language.v1": "kronika.stages.language:LanguageStage",
     "entities.v1": "kronika.stages.entities:EntityStage",
+    "events.v1": "kronika.stages.events:EventStage",
 }
 
-DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1", "entities.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1", "entities.v1", "events.v1")
 
 # Capabilities the output record promises that this build does not provide yet.
-NOT_YET: tuple[str, ...] = ("dates", "event places", "events", "relevance")
+NOT_YET: tuple[str, ...] = ("dates",)
 
 
 def make_stage(name: str) -> Stage:

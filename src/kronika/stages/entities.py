@@ -20,7 +20,7 @@ from ..kb.load import load_shipped, shipped_fingerprint
 from ..kb.model import KBEntry
 from ..model import Document, Entity
 from ..nlp.lemmas import Lemmatizers
-from ..nlp.tokens import FUNCTION_WORDS, Token, tokenize
+from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 
 __all__ = ["EntityStage", "LABEL_OF_KIND"]
 
@@ -61,10 +61,10 @@ class EntityStage:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            from .. import __version__
-            from ..cache import cached_pickle
+            from ..cache import cached_pickle, code_fingerprint
 
-            key = f"{__version__}-{shipped_fingerprint()}"
+            code = code_fingerprint("kronika.kb.index", "kronika.kb.model", "kronika.nlp.phrases", "kronika.nlp.tokens", "kronika.nlp.lemmas")
+            key = f"{code}-{shipped_fingerprint()}"
             self._kb = cached_pickle("kb", key, lambda: KnowledgeBase(load_shipped(), self.lemmatizers))
             self._kb.lemmatizers = self.lemmatizers
         return self._kb
@@ -101,6 +101,8 @@ class EntityStage:
         if model is not None:
             parsed = model(text)
             doc.scratch["spacy"] = parsed
+            tokens = _with_model_lemmas(tokens, parsed)
+            doc.scratch["tokens"] = tokens
             mentions = _merge(mentions, [_Mention(*_trim(text, e.start_char, e.end_char), _SPACY_LABELS.get(e.label_, "MISC"), origin="ner") for e in parsed.ents])
         else:
             mentions = _merge(mentions, _capitalised_runs(tokens, doc))
@@ -142,6 +144,16 @@ class EntityStage:
                 return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
                               None, "place", None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
+
+
+def _with_model_lemmas(tokens: list[Token], parsed: Any) -> list[Token]:
+    """Prefer the model's lemmas (it knows participles: "fourni" -> "fournir") where tokens align."""
+    by_span = {(t.idx, t.idx + len(t.text)): t.lemma_ for t in parsed}
+    out = []
+    for tok in tokens:
+        lemma = by_span.get((tok.start, tok.end))
+        out.append(Token(tok.start, tok.end, tok.text, tok.key, normalize(lemma)) if lemma else tok)
+    return out
 
 
 def _entity(m: _Mention, text: str, entry: KBEntry, published: str | None, score: float) -> Entity:

@@ -1,0 +1,1 @@
+"""Event coding: trigger lexicons, roles, modality and typologies."""

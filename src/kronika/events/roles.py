@@ -1,0 +1,115 @@
+"""Who did it to whom: choosing source and target among a sentence's actors.
+
+With a dependency parse (spaCy, French today) the source is the actor in the
+subject of the trigger's clause (or the agent of a passive), the target the
+actor in its objects and obliques; for a noun trigger ("la réunion de X avec
+Y") the actors inside the noun phrase fill what the clause leaves open.
+Reported speech is handled by taking the clause of the trigger, not of the
+reporting verb. Without a parse, the nearest actor before the trigger is the
+source and the nearest after it the target. Never the same actor twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Entity
+
+__all__ = ["Roles", "assign_roles", "same_actor"]
+
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_SUBJECT = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
+_AGENT = {"obl:agent"}
+_OBJECTS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "xcomp", "ccomp"}
+
+
+@dataclass(slots=True)
+class Roles:
+    source: Entity | None
+    target: Entity | None
+    by_syntax: bool
+
+
+def same_actor(a: Entity | None, b: Entity | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id
+    return a.text.casefold() == b.text.casefold()
+
+
+def _in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
+    return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+
+
+def _subtree_span(tok: Any) -> tuple[int, int]:
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def _first_other(cands: list[Entity], other: Entity | None) -> Entity | None:
+    for c in cands:
+        if not same_actor(c, other):
+            return c
+    return None
+
+
+def _clause_head(tok: Any) -> Any:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return tok
+
+
+def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_type: str) -> Roles | None:
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    trigger = span.root
+    verb = _clause_head(trigger)
+    subj: list[Entity] = []
+    objs: list[Entity] = []
+    for child in verb.children:
+        rng = _subtree_span(child)
+        if child.dep_ in _SUBJECT or child.dep_ in _AGENT:
+            subj += _in(rng, actors)
+        elif child.dep_ in _OBJECTS and not (rng[0] <= trigger.idx < rng[1] and child is not trigger):
+            objs += _in(rng, actors)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.idx < verb.idx:
+        # "Les États-Unis et l'Ukraine ont conclu": parsers often hang the verb on the first subject
+        subj = _in((_subtree_span(verb.head)[0], verb.idx), actors) or subj
+    if trigger is not verb:  # a noun trigger: its own modifiers ("réunion de X avec Y")
+        rng = _subtree_span(trigger)
+        inner = [a for a in _in(rng, actors) if a not in subj]
+        objs = inner + [o for o in objs if o not in inner]
+    objs.sort(key=lambda e: e.start)
+    source = subj[0] if subj else (objs.pop(0) if objs and trigger is not verb else None)
+    target = _first_other([s for s in subj[1:]] + objs, source) if event_type in SYMMETRIC else _first_other(objs, source)
+    if target is None and event_type in SYMMETRIC:
+        target = _first_other(subj[1:], source)
+    if source is None and target is None:
+        return None
+    return Roles(source, target, True)
+
+
+def _positional(start: int, end: int, actors: list[Entity]) -> Roles:
+    before = [a for a in actors if a.end <= start]
+    after = [a for a in actors if a.start >= end]
+    source = before[-1] if before else None
+    target = _first_other(after, source)
+    if source is None and len(after) >= 2:
+        source, target = after[0], _first_other(after[1:], after[0])
+    return Roles(source, target, False)
+
+
+def assign_roles(parsed: Any, start: int, end: int, actors: list[Entity], event_type: str) -> Roles:
+    """Source and target for the trigger at ``[start, end)`` among ``actors`` (entities of its sentence)."""
+    if parsed is not None:
+        roles = _syntactic(parsed, start, end, actors, event_type)
+        if roles is not None and roles.source is not None:
+            return roles
+    return _positional(start, end, actors)

@@ -1,0 +1,90 @@
+"""A trie of multi-word phrases over token keys, matched by surface form or lemma.
+
+Used for knowledge-base aliases and for event triggers. Function words are
+skipped between the content words of a phrase, so "conclure accord" meets
+"ont conclu un accord" and "ministère Défense Ukraine" meets
+"ministère de la Défense de l'Ukraine".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .tokens import FUNCTION_WORDS, Token
+
+__all__ = ["PhraseMatch", "PhraseTrie"]
+
+P = TypeVar("P")
+_END = "\x00"
+
+
+@dataclass(slots=True)
+class PhraseMatch(Generic[P]):
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    payloads: list[P]
+
+
+class PhraseTrie(Generic[P]):
+    """Phrases as key sequences; each phrase end holds payloads."""
+
+    def __init__(self, skippable: frozenset[str] = FUNCTION_WORDS, max_gap: int = 3) -> None:
+        self._root: dict[str, Any] = {}
+        self.skippable = skippable
+        self.max_gap = max_gap
+
+    def add(self, keys: Iterable[str], payload: P) -> None:
+        node = self._root
+        for k in keys:
+            node = node.setdefault(k, {})
+        bucket = node.setdefault(_END, [])
+        if payload not in bucket:
+            bucket.append(payload)
+
+    def match(
+        self, tokens: list[Token], accept: Callable[[P, list[Token]], bool] | None = None, lo: int = 0,
+        hi: int | None = None,
+    ) -> list[PhraseMatch[P]]:
+        """Longest matches in ``tokens[lo:hi]``, left to right, not overlapping."""
+        hi = len(tokens) if hi is None else hi
+        out: list[PhraseMatch[P]] = []
+        i = lo
+        while i < hi:
+            found = self.longest_at(tokens, i, hi, accept)
+            if found:
+                out.append(found)
+                i = found.last + 1
+            else:
+                i += 1
+        return out
+
+    def longest_at(
+        self, tokens: list[Token], i: int, hi: int, accept: Callable[[P, list[Token]], bool] | None = None
+    ) -> PhraseMatch[P] | None:
+        if tokens[i].key in self.skippable:
+            return None
+        best: PhraseMatch[P] | None = None
+        frontier = [(self._root, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if j >= hi:
+                continue
+            tok = tokens[j]
+            for key in {tok.key, tok.lemma}:
+                child = node.get(key)
+                if child is None:
+                    continue
+                ends = child.get(_END, [])
+                if accept is not None:
+                    ends = [p for p in ends if accept(p, tokens[i : j + 1])]
+                if ends and (best is None or j > best.last):
+                    best = PhraseMatch(i, j, list(ends))
+                k = j + 1
+                while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap:
+                    k += 1
+                frontier.append((child, k))
+                if k != j + 1:
+                    frontier.append((child, j + 1))
+        return best

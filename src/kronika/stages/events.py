@@ -1,0 +1,259 @@
+"""Event coding: triggers over lemmas, roles by syntax, modality, contexts, place and date, one event per real event.
+
+Per sentence, the trigger lexicon proposes PLOVER types; the strongest trigger
+codes the sentence's event. Roles come from :mod:`kronika.events.roles`.
+Sentences of one article that report the same event (same type, same pair of
+actors or countries; or an actorless follow-up such as "the document was signed
+in Washington") become one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+from typing import Any
+
+from ..events.lexicon import Lexicon, Trigger, load_lexicon
+from ..events.roles import SYMMETRIC, assign_roles, same_actor
+from ..model import DateValue, Document, Entity, Event, Place, Span
+from ..nlp.lemmas import Lemmatizers
+from ..nlp.tokens import Token
+
+__all__ = ["EventStage"]
+
+_LOCATIVE = frozenset("à a au aux en in at near à dans près в у под біля під около en cerca".split())
+_MODALITY_ORDER = ("negated", "denied", "hypothetical", "future", "reported")
+
+
+class EventStage:
+    name = "events"
+    requires = ("sentences", "entities", "tokens")
+    assigns = ("events", "relevance")
+
+    def __init__(self) -> None:
+        self.lemmatizers = Lemmatizers()
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            from ..cache import cached_pickle, code_fingerprint
+
+            code = code_fingerprint("kronika.events.lexicon", "kronika.nlp.phrases", "kronika.nlp.tokens", "kronika.nlp.lemmas")
+            self._lexicon = cached_pickle("lexicon", f"{code}-{_data_fingerprint()}", lambda: load_lexicon(self.lemmatizers))
+        return self._lexicon
+
+    def __call__(self, doc: Document) -> None:
+        tokens: list[Token] = doc.scratch.get("tokens", [])
+        starts = [t.start for t in tokens]
+        parsed = doc.scratch.get("spacy")
+        actors = [e for e in doc.entities if _is_actor(e)]
+        events: list[tuple[int, Event]] = []
+        for si, sent in enumerate(doc.sentences):
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            lang = _lang_at(doc, sent.start)
+            trie = self.lexicon.triggers.get(lang)
+            if trie is None or lo >= hi:
+                continue
+            found = [m for m in trie.match(tokens, lo=lo, hi=hi) if _pos_agrees(parsed, tokens[m.first], m.payloads)]
+            if not found:
+                continue
+            match = max(found, key=lambda m: _strength(m.payloads[0], m.last - m.first))
+            trig = max(match.payloads, key=lambda t: (not t.weak, t.n_tokens))
+            t_start, t_end = tokens[match.first].start, tokens[match.last].end
+            sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end and not (a.start < t_end and t_start < a.end)]
+            roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
+            if roles.source is not None and same_actor(roles.source, roles.target):
+                roles.target = None
+            event = Event(
+                id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
+                mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
+                contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
+                modality=self._modality(tokens, lo, hi, match.first, lang, parsed, t_start, t_end),
+                location=_place(doc, sent, actors),
+                confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
+            )
+            event.date = _date(doc, sent)
+            if trig.weak and (roles.source is None or roles.target is None):
+                event.flags.append("weak_trigger")
+            events.append((si, event))
+        doc.events = _finalise(doc, _corefer(events))
+        doc.relevance = self._relevance(doc, tokens)
+
+    # -- sentence features ----------------------------------------------------------------------
+
+    def _modality(self, tokens: list[Token], lo: int, hi: int, trig: int, lang: str, parsed: Any, start: int, end: int) -> str:
+        found: set[str] = set()
+        trie = self.lexicon.modality.get(lang)
+        if trie is not None:
+            for m in trie.match(tokens, lo=max(lo, trig - 8), hi=min(hi, trig + 4)):
+                found.update(m.payloads)
+        if parsed is not None:
+            span = parsed.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                root = span.root
+                verb = root if root.pos_ in ("VERB", "AUX") else root.head
+                morph = {f"{k}={v}" for tok in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]] for k, v in tok.morph.to_dict().items()}
+                if "Tense=Fut" in morph:
+                    found.add("future")
+                if "Mood=Cnd" in morph:
+                    found.add("hypothetical")
+                if any(c.lower_ in ("pas", "jamais", "not", "never") and c.dep_ == "advmod" for c in verb.children):
+                    found.add("negated")
+        for name in _MODALITY_ORDER:
+            if name in found:
+                return "negated" if name == "denied" else name
+        return "asserted"
+
+    def _contexts(self, tokens: list[Token], lo: int, hi: int, lang: str) -> set[str]:
+        trie = self.lexicon.contexts.get(lang)
+        if trie is None:
+            return set()
+        return {p for m in trie.match(tokens, lo=lo, hi=hi) for p in m.payloads}
+
+    def _relevance(self, doc: Document, tokens: list[Token]) -> float:
+        trie = self.lexicon.relevance.get(doc.article.lang or "en")
+        pro = con = 0
+        if trie is not None:
+            for m in trie.match(tokens):
+                for p in m.payloads:
+                    if str(p).startswith(("irrelevant", "not_", "non")):
+                        con += 1
+                    else:
+                        pro += 1
+        asserted = sum(e.modality == "asserted" and e.source is not None for e in doc.events)
+        z = 1.5 * asserted + 0.25 * pro - 0.5 * con - 1.0
+        return 1 / (1 + math.exp(-z))
+
+
+def _data_fingerprint() -> str:
+    from importlib import resources
+
+    h = hashlib.sha256()
+    folder = resources.files("kronika.events") / "data"
+    for f in sorted(folder.iterdir(), key=lambda f: f.name):
+        if f.name.endswith(".yaml"):
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
+    """With a parse, a one-word verb trigger must be a verb and a noun trigger a noun ("munitions critiques")."""
+    if parsed is None or all(t.n_tokens > 1 for t in triggers):
+        return True
+    span = parsed.char_span(tok.start, tok.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    pos = span.root.pos_
+    wanted = {t.pos for t in triggers if t.n_tokens == 1}
+    return ("verb" in wanted and pos in ("VERB", "AUX")) or ("noun" in wanted and pos in ("NOUN", "PROPN")) or (
+        "phrase" in wanted
+    )
+
+
+def _strength(t: Trigger, length: int) -> tuple[int, int, int]:
+    return (not t.weak, length, t.pos == "verb")
+
+
+def _lang_at(doc: Document, offset: int) -> str:
+    for para, lang in zip(doc.paragraphs, doc.paragraph_langs):
+        if para.start <= offset < para.end:
+            return lang if lang == doc.article.lang or len(para.text) > 80 else doc.article.lang or lang
+    return doc.article.lang or "en"
+
+
+def _is_actor(e: Entity) -> bool:
+    if e.kind == "place" or (e.kb_id or "").startswith("geo/"):
+        return False
+    if e.kind in ("weapon_system", "weapon_program", "conference"):
+        return False
+    return bool(e.kb_id) or e.label in ("PER", "ORG")
+
+
+def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syntax: bool) -> float:
+    c = 0.35 if t.weak else 0.55
+    c += 0.15 if source is not None and source.kb_id else 0.05 if source is not None else -0.2
+    c += 0.1 if target is not None and target.kb_id else 0.0
+    c += 0.1 if by_syntax else 0.0
+    return max(0.05, min(0.99, c))
+
+
+def _place(doc: Document, sent: Span, actors: list[Entity]) -> Place | None:
+    """A place named in the sentence after a locative word, not inside an actor's name."""
+    for e in doc.entities:
+        if not (sent.start <= e.start and e.end <= sent.end) or not (e.kb_id or "").startswith("geo/"):
+            continue
+        if any(a.start <= e.start and e.end <= a.end for a in actors):
+            continue
+        before = doc.text[max(sent.start, e.start - 12) : e.start].split()
+        if before and before[-1].casefold().strip("'’") in _LOCATIVE:
+            return Place(e.text, e.start, e.end, int(e.kb_id.split("/")[1]), e.name, e.country, None, None,
+                         precision="place", confidence=e.link_score)
+    return None
+
+
+def _date(doc: Document, sent: Span) -> DateValue | None:
+    for d in doc.dates:
+        if d.start is not None and sent.start <= d.start and d.end <= sent.end:
+            return d
+    return None
+
+
+def _pair(e: Event) -> frozenset[str]:
+    keys = set()
+    for actor in (e.source, e.target):
+        if actor is not None:
+            keys.add(actor.country or actor.kb_id or actor.text.casefold())
+    return frozenset(keys)
+
+
+def _corefer(events: list[tuple[int, Event]]) -> list[Event]:
+    """Merge sentences that report one event.
+
+    Same type and the same actors (or countries) make one event; a sentence with
+    the same type and no source ("the document was signed in Washington") adds
+    its evidence, place and date to the event of the last three sentences.
+    """
+    out: list[tuple[int, Event]] = []
+    for si, ev in events:
+        if ev.source is None:
+            host = next((o for sj, o in reversed(out) if o.event_type == ev.event_type and si - sj <= 3), None)
+        else:
+            host = next((o for _, o in out if o.event_type == ev.event_type and _compatible(o, ev)), None)
+        if host is None:
+            if ev.source is not None:
+                out.append((si, ev))
+            continue
+        host.evidence += ev.evidence
+        host.location = host.location or ev.location
+        host.date = host.date or ev.date
+        host.contexts = sorted(set(host.contexts) | set(ev.contexts))
+        host.confidence = min(0.99, max(host.confidence, ev.confidence) + 0.05)
+        if host.target is None and ev.target is not None and ev.source is not None:
+            host.target = ev.target
+        out = [(si if o is host else sj, o) for sj, o in out]
+    return [ev for _, ev in out]
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    pa, pb = _pair(a), _pair(b)
+    if a.modality != b.modality:
+        return False
+    if a.date and b.date and a.date.value[:10] != b.date.value[:10]:
+        return False
+    if a.event_type in SYMMETRIC or len(pa) == len(pb) == 1:
+        return pa == pb or (len(pa) == 2 and pa <= pb) or (len(pb) == 2 and pb <= pa)
+    return pa == pb
+
+
+def _finalise(doc: Document, events: list[Event]) -> list[Event]:
+    for ev in events:
+        ev.evidence.sort(key=lambda s: s.start)
+        first = ev.evidence[0]
+        ev.id = hashlib.sha256(f"{doc.article.id}:{ev.event_type}:{first.start}".encode()).hexdigest()[:16]
+        if ev.date is None and doc.article.published:
+            ev.date = DateValue(None, None, None, doc.article.published[:10], "week")
+        if ev.confidence < 0.5 and "low_confidence" not in ev.flags:
+            ev.flags.append("low_confidence")
+    return events
