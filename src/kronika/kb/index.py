@@ -116,26 +116,32 @@ class KnowledgeBase:
         return sorted(out.items(), key=lambda kv: -kv[1])
 
     def fuzzy_persons(self, text: str) -> list[tuple[str, float]]:
-        """Persons whose name is a transliteration or garble of ``text`` ("Yuri Ignatus" ~ "Yurii Ihnat")."""
+        """Persons whose name is a transliteration or garble of ``text`` ("Yuri Ignatus" ~ "Yurii Ihnat").
+
+        A lone word must be a near-exact surname; a full name needs a close
+        surname and a compatible first name.
+        """
         from rapidfuzz import fuzz
 
         words = re.findall(r"\w+", text)
-        if not words:
+        if not words or len(words[-1]) < 3:
             return []
-        surname, first = name_skeleton(words[-1]), name_skeleton(words[0]) if len(words) > 1 else None
+        surname = name_skeleton(words[-1])
+        first = name_skeleton(words[0]) if len(words) > 1 else None
         scores: dict[str, float] = {}
         for skel, pairs in self._skeletons.items():
             s = _surname_similarity(surname, skel)
-            if s < 0.75:
+            if s < (0.75 if first else 0.9):
                 continue
             for eid, alias in pairs:
                 alias_words = re.findall(r"\w+", alias)
-                score = s
                 if first and len(alias_words) > 1:
                     f = fuzz.ratio(first, name_skeleton(alias_words[0])) / 100
+                    if f < 0.6 and first[:1] != name_skeleton(alias_words[0])[:1]:
+                        continue
                     score = 0.7 * s + 0.3 * f
-                elif first:
-                    score = s * 0.85
+                else:
+                    score = s * 0.9
                 scores[eid] = max(scores.get(eid, 0.0), score)
         return sorted(scores.items(), key=lambda kv: -kv[1])[:5]
 

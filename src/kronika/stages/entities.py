@@ -18,8 +18,9 @@ from typing import Any
 from ..kb.index import KnowledgeBase
 from ..kb.load import load_shipped, shipped_fingerprint
 from ..kb.model import KBEntry
-from ..model import Document, Entity
+from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
+from ..nlp.ner import NerModels
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 
 __all__ = ["EntityStage", "LABEL_OF_KIND"]
@@ -28,14 +29,6 @@ LABEL_OF_KIND = {
     "person": "PER", "country": "LOC", "weapon_system": "WEAPON", "weapon_program": "PROGRAM",
     "conference": "EVENT",
 }
-_SPACY_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_ROLE_WORDS = re.compile(
-    r"^(?:(?:le|la|les|l'|du|de|des|the)\s+)?(?:ministre|ministère|porte-parole|secrétaire|président|"
-    r"chef|minister|ministry|spokesperson|spokesman|secretary|president|head|chief)\b[^A-ZÀ-Ö]*",
-    re.IGNORECASE,
-)
-
-
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -48,12 +41,12 @@ class _Mention:
 class EntityStage:
     name = "entities"
     requires = ("sentences", "paragraph_langs")
-    assigns = ("entities", "tokens")
+    assigns = ("entities", "tokens", "places")
 
     def __init__(self) -> None:
         self.lemmatizers = Lemmatizers()
         self._kb: KnowledgeBase | None = None
-        self._spacy: dict[str, Any] = {}
+        self.models = NerModels()
         self._gazetteer: Any = None
 
     # -- lazy resources -------------------------------------------------------------------------
@@ -77,15 +70,6 @@ class EntityStage:
             self._gazetteer = Gazetteer()
         return self._gazetteer
 
-    def spacy_model(self, lang: str) -> Any:
-        if lang != "fr":
-            return None
-        if lang not in self._spacy:
-            import spacy
-
-            self._spacy[lang] = spacy.load("fr_core_news_md")
-        return self._spacy[lang]
-
     # -- the stage ----------------------------------------------------------------------------------
 
     def __call__(self, doc: Document) -> None:
@@ -97,17 +81,34 @@ class EntityStage:
         mentions = [
             _Mention(tokens[m.first].start, tokens[m.last].end, "", m.entry_ids) for m in self.kb.match(tokens)
         ]
-        model = self.spacy_model(lang)
-        if model is not None:
-            parsed = model(text)
+        model = self.models.parser(lang)
+        parsed = model(text) if model is not None else None
+        if parsed is not None:
             doc.scratch["spacy"] = parsed
             tokens = _with_model_lemmas(tokens, parsed)
             doc.scratch["tokens"] = tokens
-            mentions = _merge(mentions, [_Mention(*_trim(text, e.start_char, e.end_char), _SPACY_LABELS.get(e.label_, "MISC"), origin="ner") for e in parsed.ents])
-        else:
+        spans = self.models.mentions(text, lang, parsed)
+        if spans is None:
             mentions = _merge(mentions, _capitalised_runs(tokens, doc))
+        else:
+            ner = []
+            for start, end, label in spans:
+                name_start = _strip_role(text, start, end)
+                if name_start is not None:
+                    ner.append(_Mention(name_start, end, label, origin="ner"))
+            mentions = _merge(mentions, ner)
         countries = self._article_countries(mentions)
+        doc.places = []
         doc.entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
+
+    def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
+        """Resolve a place name, trying its lemma for inflected languages ("Вашингтоні" -> "Вашингтон")."""
+        found = self.gazetteer.resolve(text, countries)
+        if found is None and lang in ("uk", "ru"):
+            lemma = " ".join(self.lemmatizers.for_lang(lang)(w) for w in text.split())
+            if lemma.casefold() != text.casefold():
+                found = self.gazetteer.resolve(lemma, countries)
+        return found
 
     def _article_countries(self, mentions: list[_Mention]) -> dict[str, float]:
         counts: Counter[str] = Counter()
@@ -137,10 +138,14 @@ class EntityStage:
             if hits:
                 eid, score = hits[0]
                 return _entity(m, text, self.kb.entries[eid], published, score)
-        if m.label in ("LOC", "MISC", "ORG"):
-            place = self.gazetteer.resolve(text, countries) if m.label == "LOC" else None
+        if m.label == "LOC" or (m.label in ("PER", "MISC") and " " not in text):
+            place = self._place(text, lang, countries)
             if place is not None:
                 cand, conf = place
+                doc.places.append(Place(
+                    text, m.start, m.end, cand.geonameid, _place_name(cand), cand.country, cand.lat, cand.lon,
+                    cand.admin1, cand.feature_class, "country" if cand.feature_class == "A" else "place", conf,
+                ))
                 return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
                               None, "place", None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
@@ -179,17 +184,37 @@ def _place_name(cand: Any) -> str:
     return cand.name
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and role words the French model folds into names ("le Pentagone")."""
-    span = text[start:end]
-    m = _ROLE_WORDS.match(span)
-    if m and m.end() < len(span) and span[m.end():][:1].isupper():
-        start += m.end()
-    for det in ("le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "the ", "The "):
-        if text.startswith(det, start) and end - start > len(det) + 1:
-            start += len(det)
-            break
-    return start, end
+_ROLE_HEADS = frozenset(
+    """ministre ministère porte-parole secrétaire président présidente chef directeur général commandant
+    minister ministry spokesperson spokesman spokeswoman secretary president head chief director general commander
+    ministro portavoz secretario presidente jefe director""".split()
+)
+_ROLE_TAILS = frozenset(
+    """défense transformation numérique affaires étrangères intérieur justice finances économie santé énergie
+    industrie stratégique air force forces armées defence defense foreign affairs interior digital""".split()
+)
+_LEADING = frozenset("le la les l' l’ du de des d' d’ the of del los las el".split())
+
+
+def _strip_role(text: str, start: int, end: int) -> int | None:
+    """Where the name starts once leading determiners and role words are dropped.
+
+    "le Pentagone" -> "Pentagone"; "ministre de la Défense Rustem Umerov" -> "Rustem Umerov";
+    None when only a role is left ("ministre de la Transformation").
+    """
+    words = list(re.finditer(r"[\w’'-]+['’]?", text[start:end]))
+    has_role = bool(words) and words[0].group().lower() in _ROLE_HEADS | _LEADING
+    i = 0
+    while i < len(words):
+        w = words[i].group()
+        low = w.lower()
+        if low in _LEADING or low in _ROLE_HEADS or (has_role and (low in _ROLE_TAILS or w[:1].islower())):
+            i += 1
+            continue
+        break
+    if i == len(words):
+        return None
+    return start + words[i].start()
 
 
 def _overlaps(a: _Mention, b: _Mention) -> bool:

@@ -28,7 +28,7 @@ _MODALITY_ORDER = ("negated", "denied", "hypothetical", "future", "reported")
 
 class EventStage:
     name = "events"
-    requires = ("sentences", "entities", "tokens")
+    requires = ("sentences", "entities", "tokens", "places")
     assigns = ("events", "relevance")
 
     def __init__(self) -> None:
@@ -181,15 +181,14 @@ def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syn
 
 def _place(doc: Document, sent: Span, actors: list[Entity]) -> Place | None:
     """A place named in the sentence after a locative word, not inside an actor's name."""
-    for e in doc.entities:
-        if not (sent.start <= e.start and e.end <= sent.end) or not (e.kb_id or "").startswith("geo/"):
+    for place in doc.places:
+        if place.start is None or not (sent.start <= place.start and place.end <= sent.end):
             continue
-        if any(a.start <= e.start and e.end <= a.end for a in actors):
+        if any(a.start <= place.start and place.end <= a.end for a in actors):
             continue
-        before = doc.text[max(sent.start, e.start - 12) : e.start].split()
+        before = doc.text[max(sent.start, place.start - 12) : place.start].split()
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
-            return Place(e.text, e.start, e.end, int(e.kb_id.split("/")[1]), e.name, e.country, None, None,
-                         precision="place", confidence=e.link_score)
+            return place
     return None
 
 

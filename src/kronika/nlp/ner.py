@@ -1,0 +1,55 @@
+"""Statistical NER models per language, loaded lazily: spaCy French, natasha (slovnet) for Russian and Ukrainian.
+
+Every backend returns ``(start, end, label)`` character spans with labels PER,
+ORG, LOC or MISC. Languages without a shipped model return None and the
+entity stage falls back to knowledge-base matches and capitalised word runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["NerModels"]
+
+_SPACY_MODELS = {"fr": "fr_core_news_md"}
+_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+
+
+class NerModels:
+    """One instance per pipeline; models load on first use of their language."""
+
+    def __init__(self) -> None:
+        self._spacy: dict[str, Any] = {}
+        self._natasha: Any = None
+
+    def parser(self, lang: str | None) -> Any:
+        """The spaCy pipeline for ``lang`` (with parser and lemmatiser), or None."""
+        name = _SPACY_MODELS.get(lang or "")
+        if name is None:
+            return None
+        if lang not in self._spacy:
+            import spacy
+
+            self._spacy[lang] = spacy.load(name)
+        return self._spacy[lang]
+
+    def natasha(self, text: str) -> list[tuple[int, int, str]]:
+        if self._natasha is None:
+            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+            self._natasha = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+        from natasha import Doc
+
+        segmenter, tagger = self._natasha
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(s.start, s.stop, _LABELS.get(s.type, "MISC")) for s in doc.spans]
+
+    def mentions(self, text: str, lang: str | None, parsed: Any = None) -> list[tuple[int, int, str]] | None:
+        """NER spans of ``text`` (use ``parsed`` if the spaCy doc exists already), or None with no model."""
+        if parsed is not None:
+            return [(e.start_char, e.end_char, _LABELS.get(e.label_, "MISC")) for e in parsed.ents]
+        if lang in ("ru", "uk"):
+            return self.natasha(text)
+        return None
