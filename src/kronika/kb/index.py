@@ -18,6 +18,7 @@ from typing import Any
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.phrases import PhraseTrie
 from ..nlp.tokens import FUNCTION_WORDS, Token, tokenize
+from .agents import AgentLexicon
 from .model import KBEntry
 
 __all__ = ["AliasMatch", "KnowledgeBase", "name_skeleton"]
@@ -40,7 +41,9 @@ class _Terminal:
 class KnowledgeBase:
     """Entries by id, with exact (trie) and fuzzy look-ups."""
 
-    def __init__(self, entries: Iterable[KBEntry], lemmatizers: Lemmatizers | None = None) -> None:
+    def __init__(
+        self, entries: Iterable[KBEntry], lemmatizers: Lemmatizers | None = None, agents: list[dict] | None = None
+    ) -> None:
         self.lemmatizers = lemmatizers or Lemmatizers()
         self.entries: dict[str, KBEntry] = {}
         for e in entries:
@@ -51,6 +54,8 @@ class KnowledgeBase:
         for entry in self.entries.values():
             self._index(entry)
         self._fuzzy_keys = list(self._by_key)
+        countries = [e for e in self.entries.values() if e.kind == "country"]
+        self.agent_lexicon = AgentLexicon(agents or [], countries, self.lemmatizers)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -69,7 +74,7 @@ class KnowledgeBase:
                 self._skeletons[name_skeleton(content[-1].text)].append((entry.id, alias))
 
     def __getstate__(self) -> dict[str, Any]:
-        state = {k: getattr(self, k) for k in ("entries", "_trie", "_skeletons", "_by_key", "_fuzzy_keys")}
+        state = {k: getattr(self, k) for k in ("entries", "_trie", "_skeletons", "_by_key", "_fuzzy_keys", "agent_lexicon")}
         state["_skeletons"] = dict(self._skeletons)
         state["_by_key"] = dict(self._by_key)
         return state

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..kb.index import KnowledgeBase
-from ..kb.load import load_shipped, shipped_fingerprint
+from ..kb.load import load_agents, load_shipped, shipped_fingerprint
 from ..kb.model import KBEntry
 from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
@@ -56,9 +56,11 @@ class EntityStage:
         if self._kb is None:
             from ..cache import cached_pickle, code_fingerprint
 
-            code = code_fingerprint("kronika.kb.index", "kronika.kb.model", "kronika.nlp.phrases", "kronika.nlp.tokens", "kronika.nlp.lemmas")
+            code = code_fingerprint("kronika.kb.index", "kronika.kb.model", "kronika.kb.agents", "kronika.nlp.phrases", "kronika.nlp.tokens", "kronika.nlp.lemmas")
             key = f"{code}-{shipped_fingerprint()}"
-            self._kb = cached_pickle("kb", key, lambda: KnowledgeBase(load_shipped(), self.lemmatizers))
+            self._kb = cached_pickle(
+                "kb", key, lambda: KnowledgeBase(load_shipped(), self.lemmatizers, load_agents())
+            )
             self._kb.lemmatizers = self.lemmatizers
         return self._kb
 
@@ -99,7 +101,64 @@ class EntityStage:
             mentions = _merge(mentions, ner)
         countries = self._article_countries(mentions)
         doc.places = []
-        doc.entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
+        entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
+        doc.entities = sorted(entities + self._agents(doc, tokens, entities, countries), key=lambda e: e.start)
+
+    def _agents(self, doc: Document, tokens: list[Token], entities: list[Entity], countries: dict[str, float]) -> list[Entity]:
+        """Role nouns: a cue for the person they describe, or an unnamed actor of their own."""
+        lex = self.kb.agent_lexicon
+        lang = doc.article.lang or "en"
+        trie, demonyms = lex.agents.get(lang), lex.demonyms.get(lang)
+        if trie is None:
+            return []
+        text, out = doc.text, []
+        ordered = sorted(entities, key=lambda e: e.start)
+        for m in trie.match(tokens):
+            start, end = tokens[m.first].start, tokens[m.last].end
+            if any(e.start < end and start < e.end for e in ordered):
+                continue
+            agent = m.payloads[0]
+            after = [e for e in ordered if e.start >= end and e.start - end <= 45]
+            org = next((e for e in after if e.label in ("ORG", "MISC") and _joined(text, end, e.start)), None)
+            person = next((e for e in after if e.label == "PER" and _joined(text, org.end if org else end, e.start)), None)
+            if person is not None:
+                self._apply_role(person, agent, org, doc, countries)
+                continue
+            if not _acts(doc.scratch.get("spacy"), start, end):
+                continue
+            country = _demonym(demonyms, tokens, m.first, m.last) if demonyms else None
+            sector = agent.sector
+            if org is not None:
+                country = country or org.country
+                sector = org.sector if agent.sector == "GOV" and org.sector in ("MIL", "COP", "SPY", "JUD", "LEG", "IGO") else sector
+                end = org.end if org.end - end <= 30 else end
+            out.append(Entity(start, end, text[start:end], "AGENT", None, agent.role, country, sector, "agent", agent.role))
+        return out
+
+    def _apply_role(self, person: Entity, agent: Any, org: Entity | None, doc: Document, countries: dict[str, float]) -> None:
+        """Use "le porte-parole de l'Air Force, Yuri Ignatus" to link and describe the person."""
+        if person.kb_id is None:
+            boosted = []
+            for eid, score in self.kb.fuzzy_persons(person.text):
+                entry = self.kb.entries[eid]
+                role = entry.role_on(doc.article.published)
+                if org is not None and any(r.org == org.kb_id or (org.name and org.name in r.title) for r in entry.roles):
+                    score += 0.1
+                if role and agent.role.split()[0].lower() in role.title.lower():
+                    score += 0.1
+                score += 0.1 * countries.get(entry.country or "", 0.0)
+                boosted.append((eid, score))
+            if boosted:
+                eid, score = max(boosted, key=lambda b: b[1])
+                if score >= 0.8:
+                    linked = _entity(_Mention(person.start, person.end, "PER"), person.text, self.kb.entries[eid], doc.article.published, min(score, 1.0))
+                    for f in ("kb_id", "name", "country", "sector", "kind", "role", "link_score"):
+                        setattr(person, f, getattr(linked, f))
+        if person.role is None:
+            person.role = agent.role + (f" ({org.name})" if org is not None and org.name else "")
+        if person.kb_id is None:
+            person.sector = person.sector or (org.sector if org is not None else agent.sector)
+            person.country = person.country or (org.country if org is not None else None)
 
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
         """Resolve a place name, trying its lemma for inflected languages ("Вашингтоні" -> "Вашингтон")."""
@@ -149,6 +208,38 @@ class EntityStage:
                 return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
                               None, "place", None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Only punctuation and short function words between two mentions ("de l'", ", ")."""
+    gap = text[a:b]
+    return len(gap) <= 12 and all(w.strip(",'’") in FUNCTION_WORDS or not w.strip(",'’") for w in gap.lower().replace("'", "' ").split())
+
+
+_ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "appos", "ROOT"})
+
+
+def _acts(parsed: Any, start: int, end: int) -> bool:
+    """With a parse, an agent noun is an actor only as a core argument ("les manifestants ont…"),
+    not as a modifier ("systèmes de défense aérienne", "équipement militaire")."""
+    if parsed is None:
+        return True
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dep = root.dep_ if root.dep_ != "conj" else root.head.dep_
+    return dep in _ACTING
+
+
+def _demonym(trie: Any, tokens: list[Token], first: int, last: int) -> str | None:
+    """A country adjective right before or after the agent words ("les militaires russes", "американські військові")."""
+    lo, hi = max(0, first - 2), min(len(tokens), last + 3)
+    for m in trie.match(tokens, lo=lo, hi=hi):
+        return m.payloads[0]
+    return None
 
 
 def _with_model_lemmas(tokens: list[Token], parsed: Any) -> list[Token]:
