@@ -63,8 +63,8 @@ class PhraseTrie(Generic[P]):
     def longest_at(
         self, tokens: list[Token], i: int, hi: int, accept: Callable[[P, list[Token]], bool] | None = None
     ) -> PhraseMatch[P] | None:
-        if tokens[i].key in self.skippable:
-            return None
+        if tokens[i].key in self.skippable and not tokens[i].is_upper:
+            return None  # "un" is a French article, "UN" the United Nations
         best: PhraseMatch[P] | None = None
         frontier = [(self._root, i)]
         while frontier:

@@ -154,11 +154,29 @@ class EntityStage:
                     linked = _entity(_Mention(person.start, person.end, "PER"), person.text, self.kb.entries[eid], doc.article.published, min(score, 1.0))
                     for f in ("kb_id", "name", "country", "sector", "kind", "role", "link_score"):
                         setattr(person, f, getattr(linked, f))
+        if person.kb_id is not None:
+            self._describe(person, agent, org, doc.article.published)
         if person.role is None:
             person.role = agent.role + (f" ({org.name})" if org is not None and org.name else "")
         if person.kb_id is None:
             person.sector = person.sector or (org.sector if org is not None else agent.sector)
             person.country = person.country or (org.country if org is not None else None)
+
+    def _describe(self, person: Entity, agent: Any, org: Entity | None, published: str | None) -> None:
+        """Pick the person's role the text speaks of, and link the organisation named with it."""
+        from rapidfuzz import fuzz
+
+        entry = self.kb.entries[person.kb_id or ""]
+        held = [r for r in entry.roles if r.held_on(published) or (r.start is None and r.end is None)]
+        if held:
+            best = max(held, key=lambda r: fuzz.token_set_ratio(agent.role.lower(), r.title.lower()))
+            person.role = best.title
+            role_org = self.kb.entries.get(best.org or "")
+            if org is not None and org.kb_id is None and role_org is not None and _names_fit(org.text, role_org):
+                for f, v in (("kb_id", role_org.id), ("name", role_org.name), ("country", role_org.country),
+                             ("sector", role_org.sector), ("kind", role_org.kind), ("link_score", 0.8)):
+                    setattr(org, f, v)
+                org.label = "ORG"
 
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
         """Resolve a place name, trying its lemma for inflected languages ("Вашингтоні" -> "Вашингтон")."""
@@ -208,6 +226,12 @@ class EntityStage:
                 return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
                               None, "place", None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
+
+
+def _names_fit(mention: str, entry: KBEntry) -> bool:
+    """The mention's words all appear in one of the entry's names ("Air Force" in "Air Force of Ukraine")."""
+    words = {normalize(w) for w in re.findall(r"\w+", mention)} - FUNCTION_WORDS
+    return bool(words) and any(words <= {normalize(w) for w in re.findall(r"\w+", alias)} for _, alias in entry.all_aliases())
 
 
 def _joined(text: str, a: int, b: int) -> bool:
