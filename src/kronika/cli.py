@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import __version__, api
+from .cli_kb import kb_group
 from .errors import KronikaError
 from .store import EventFilter, Store, default_location, open_store
 
@@ -123,7 +124,7 @@ def run(
     if no_store and not sources:
         raise click.UsageError("--no-store needs input files: there is no store to read articles from")
     store: Store | None = None if no_store else open_store(db)
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(store=store)
     total = store.count_uncoded() if store is not None and not sources else None
     progress = _Progress("run", total)
     records: list[dict[str, Any]] = []
@@ -280,10 +281,13 @@ def doctor(db: str | None) -> None:
     location = db or default_location()
     store = open_store(location)
     click.echo(f"ok    store {store.location} ({store.stats()['articles']} articles)")
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(store=store)
     click.echo(f"ok    pipeline {pipeline.version}: {', '.join(pipeline.names)}")
     if pipeline.missing:
         click.echo(f"note  not in this build yet: {', '.join(pipeline.missing)}")
+
+
+cli.add_command(kb_group)
 
 
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

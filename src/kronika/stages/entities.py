@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..kb.index import KnowledgeBase
-from ..kb.load import load_agents, load_shipped, shipped_fingerprint
+from ..kb.load import load_agents
+from ..kb.user import kb_fingerprint, load_kb_entries
 from ..kb.model import KBEntry
 from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.ner import NerModels
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
+from ..store.base import Store
 
 __all__ = ["EntityStage", "LABEL_OF_KIND"]
 
@@ -43,7 +45,8 @@ class EntityStage:
     requires = ("sentences", "paragraph_langs")
     assigns = ("entities", "tokens", "places")
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
         self.lemmatizers = Lemmatizers()
         self._kb: KnowledgeBase | None = None
         self.models = NerModels()
@@ -57,9 +60,9 @@ class EntityStage:
             from ..cache import cached_pickle, code_fingerprint
 
             code = code_fingerprint("kronika.kb.index", "kronika.kb.model", "kronika.kb.agents", "kronika.nlp.phrases", "kronika.nlp.tokens", "kronika.nlp.lemmas")
-            key = f"{code}-{shipped_fingerprint()}"
+            key = f"{code}-{kb_fingerprint(self.store)}"
             self._kb = cached_pickle(
-                "kb", key, lambda: KnowledgeBase(load_shipped(), self.lemmatizers, load_agents())
+                "kb", key, lambda: KnowledgeBase(load_kb_entries(self.store), self.lemmatizers, load_agents())
             )
             self._kb.lemmatizers = self.lemmatizers
         return self._kb

@@ -19,6 +19,7 @@ from ..events.roles import SYMMETRIC, assign_roles, same_actor
 from ..model import DateValue, Document, Entity, Event, Place, Span
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.tokens import Token
+from .dates import date_for
 
 __all__ = ["EventStage"]
 
@@ -28,7 +29,7 @@ _MODALITY_ORDER = ("negated", "denied", "hypothetical", "future", "reported")
 
 class EventStage:
     name = "events"
-    requires = ("sentences", "entities", "tokens", "places")
+    requires = ("sentences", "dates", "entities", "tokens", "places")
     assigns = ("events", "relevance")
 
     def __init__(self) -> None:
@@ -64,6 +65,8 @@ class EventStage:
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end and not (a.start < t_end and t_start < a.end)]
             roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
+            if parsed is not None and not roles.by_syntax and trig.pos != "verb":
+                continue  # a noun the parse ties to no actor ("sur le champ de bataille") reports no event
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
             event = Event(
@@ -74,7 +77,7 @@ class EventStage:
                 location=_place(doc, sent, actors),
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
-            event.date = _date(doc, sent)
+            event.date = date_for(doc, t_start, t_end)
             if trig.weak and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
@@ -189,13 +192,6 @@ def _place(doc: Document, sent: Span, actors: list[Entity]) -> Place | None:
         before = doc.text[max(sent.start, place.start - 12) : place.start].split()
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
             return place
-    return None
-
-
-def _date(doc: Document, sent: Span) -> DateValue | None:
-    for d in doc.dates:
-        if d.start is not None and sent.start <= d.start and d.end <= sent.end:
-            return d
     return None
 
 

@@ -83,4 +83,24 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]: ...
 
+    def kb_user_entries(self) -> list[dict[str, Any]]:
+        """The user's knowledge-base entries, in the order they were last written.
+
+        Each row is ``{"id", "data" (the entry as a dict, docs/kb.md format), "origin"
+        (the file it came from, or 'cli'), "added_at"}``; empty for a store that has
+        no such entries yet (or predates them, when opened read-only).
+        """
+        ...
+
+    def put_kb_entries(self, entries: list[dict[str, Any]]) -> tuple[int, int]:
+        """Store user entries (``{"id", "data", "origin"}`` each) in one transaction.
+
+        An entry whose id is already stored replaces it. Return (added, replaced).
+        """
+        ...
+
+    def delete_kb_entry(self, entry_id: str) -> bool:
+        """Delete one user entry; False if there was none with that id."""
+        ...
+
     def close(self) -> None: ...

@@ -340,6 +340,42 @@ class SQLiteStore:
             "languages": {r[0] or "unknown": r[1] for r in self._read("SELECT lang, count(*) FROM articles GROUP BY 1")},
         }
 
+    # -- knowledge base: the user's entries -----------------------------------------------------------
+
+    def kb_user_entries(self) -> list[dict[str, Any]]:
+        if not self._read("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kb_user'"):
+            return []  # a store created before migration 0002, opened read-only
+        rows = self._read("SELECT id, data, origin, added_at FROM kb_user ORDER BY rowid")
+        out = []
+        for row in rows:
+            try:
+                data = json.loads(row["data"])
+            except ValueError as exc:
+                raise StoreError(
+                    f"knowledge-base entry {row['id']} in {self.location} is not valid JSON ({exc})",
+                    hint=f"remove it with `kronika kb remove {row['id']}` and import it again",
+                ) from exc
+            out.append({"id": row["id"], "data": data, "origin": row["origin"], "added_at": row["added_at"]})
+        return out
+
+    def put_kb_entries(self, entries: list[dict[str, Any]]) -> tuple[int, int]:
+        def put() -> tuple[int, int]:
+            added = replaced = 0
+            for e in entries:
+                exists = self.conn.execute("SELECT 1 FROM kb_user WHERE id = ?", (e["id"],)).fetchone()
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO kb_user(id, data, origin, added_at) VALUES (?, ?, ?, ?)",
+                    (e["id"], json.dumps(e["data"], ensure_ascii=False), e.get("origin"), _now()),
+                )
+                replaced += exists is not None
+                added += exists is None
+            return added, replaced
+
+        return self._write(put)
+
+    def delete_kb_entry(self, entry_id: str) -> bool:
+        return bool(self._write(lambda: self.conn.execute("DELETE FROM kb_user WHERE id = ?", (entry_id,)).rowcount))
+
 
 def _fts_query(text: str) -> str:
     """Quote each word so user text is never parsed as FTS5 syntax."""

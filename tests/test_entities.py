@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from kronika.kb.index import KnowledgeBase, _surname_similarity, name_skeleton
+from kronika.kb.load import load_shipped, validate
+from kronika.kb.model import KBEntry, Role
+from kronika.nlp.lemmas import Lemmatizers
+from kronika.nlp.tokens import tokenize
+
+
+@pytest.fixture(scope="module")
+def lemmatizers() -> Lemmatizers:
+    return Lemmatizers()
+
+
+@pytest.fixture(scope="module")
+def small_kb(lemmatizers: Lemmatizers) -> KnowledgeBase:
+    entries = [
+        {"id": "cty/UKR", "name": "Ukraine", "kind": "country", "country": "UKR", "sector": "GOV",
+         "aliases": {"fr": ["Ukraine"], "uk": ["Україна"]}},
+        {"id": "cty/USA", "name": "United States", "kind": "country", "country": "USA", "sector": "GOV",
+         "aliases": {"en": ["US", "United States"], "fr": ["États-Unis"]}},
+        {"id": "cty/TUR", "name": "Turkey", "kind": "country", "country": "TUR", "sector": "GOV", "aliases": {"en": ["Turkey"]}},
+        {"id": "org/ukr-mod", "name": "Ministry of Defence of Ukraine", "kind": "ministry", "country": "UKR",
+         "sector": "GOV", "aliases": {"fr": ["ministère de la Défense d'Ukraine"], "uk": ["Міністерство оборони України"]}},
+        {"id": "per/ihnat", "name": "Yurii Ihnat", "kind": "person", "country": "UKR", "sector": "MIL",
+         "aliases": {"uk": ["Юрій Ігнат"]}, "roles": [{"title": "Air Force spokesperson", "start": "2021-01-01"}]},
+    ]
+    return KnowledgeBase([KBEntry.from_dict(e) for e in entries], lemmatizers)
+
+
+def _matches(kb: KnowledgeBase, text: str, lang: str) -> list[tuple[str, list[str]]]:
+    toks = tokenize(text, lemmatize=kb.lemmatizers.for_lang(lang))
+    return [(text[toks[m.first].start:toks[m.last].end], m.entry_ids) for m in kb.match(toks)]
+
+
+def test_function_words_between_name_words_are_skipped(small_kb: KnowledgeBase) -> None:
+    found = _matches(small_kb, "Au ministère de la Défense de l'Ukraine, on confirme.", "fr")
+    assert ("ministère de la Défense de l'Ukraine", ["org/ukr-mod"]) in found
+
+
+def test_inflected_ukrainian_name_matches_through_lemmas(small_kb: KnowledgeBase) -> None:
+    found = _matches(small_kb, "Речник Міністерства оборони України заявив.", "uk")
+    assert ("Міністерства оборони України", ["org/ukr-mod"]) in found
+
+
+def test_acronyms_are_case_sensitive_and_words_need_capitals(small_kb: KnowledgeBase) -> None:
+    assert _matches(small_kb, "Tell us what the US said.", "en") == [("US", ["cty/USA"])]
+    assert _matches(small_kb, "We ate turkey in Turkey.", "en") == [("Turkey", ["cty/TUR"])]
+
+
+def test_garbled_and_transliterated_names_share_a_skeleton(small_kb: KnowledgeBase) -> None:
+    assert name_skeleton("Ігнат") == name_skeleton("Ihnat") == name_skeleton("Ignat")
+    assert name_skeleton("Mikhail") == name_skeleton("Михаил")
+    assert _surname_similarity(name_skeleton("Ignatus"), name_skeleton("Ihnat")) >= 0.85
+    assert small_kb.fuzzy_persons("Yuri Ignatus")[0][0] == "per/ihnat"
+    assert small_kb.fuzzy_persons("Boris Johnson") == []
+
+
+def test_role_tenure() -> None:
+    role = Role("Minister of Defence", None, "2023-09-06", "2025-07-17")
+    assert role.held_on("2023-12-07") and not role.held_on("2023-01-01") and not role.held_on(None)
+
+
+def test_shipped_kb_is_consistent_and_large_enough() -> None:
+    entries = load_shipped()
+    assert validate(entries) == []
+    kinds = {e.kind for e in entries}
+    assert {"country", "person", "igo"} <= kinds
+    assert sum(e.kind == "country" for e in entries) >= 240
+    assert len(entries) - sum(e.kind == "country" for e in entries) >= 2000  # a floor that only rises

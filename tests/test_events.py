@@ -1,0 +1,85 @@
+"""Event coding on short sentences written for the project (French: the language with a parser today)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.api import code_article
+from kronika.model import Article
+from kronika.stages import default_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def _code(pipeline, text: str, lang: str = "fr") -> dict:
+    art = Article.create(text, lang=lang, published="2024-05-10")
+    _, outcome, record = code_article(art, pipeline)
+    assert outcome.ok, outcome.reason
+    return record
+
+
+def _one(record: dict, etype: str) -> dict:
+    found = [e for e in record["events"] if e["event_type"] == etype]
+    assert len(found) == 1, [(e["event_type"], e["evidence"][0]["text"]) for e in record["events"]]
+    return found[0]
+
+
+def _country(ev: dict, role: str) -> str | None:
+    return (ev.get(role) or {}).get("country")
+
+
+def test_agreement_between_two_countries_located_where_signed(pipeline) -> None:
+    rec = _code(pipeline, "La France et l'Inde ont signé un accord de coopération militaire à New Delhi.")
+    ev = _one(rec, "AGREE")
+    assert {_country(ev, "source"), _country(ev, "target")} == {"FRA", "IND"}
+    assert ev["location"]["country"] == "IND"
+    assert "accord" in ev["evidence"][0]["text"]
+
+
+def test_passive_voice_keeps_the_doer_as_source(pipeline) -> None:
+    rec = _code(pipeline, "L'Ukraine a été attaquée par la Russie pendant la nuit.")
+    ev = _one(rec, "ASSAULT")
+    assert _country(ev, "source") == "RUS" and _country(ev, "target") == "UKR"
+
+
+def test_reported_speech_codes_the_embedded_clause(pipeline) -> None:
+    rec = _code(pipeline, "Le Kremlin affirme que la Chine a fourni des drones à la Russie.")
+    ev = _one(rec, "AID")
+    assert _country(ev, "source") == "CHN" and _country(ev, "target") == "RUS"
+
+
+def test_negated_and_future_events_are_marked(pipeline) -> None:
+    neg = _one(_code(pipeline, "L'Allemagne n'a pas livré de missiles à l'Ukraine."), "AID")
+    assert neg["modality"] == "negated"
+    fut = _one(_code(pipeline, "L'Allemagne livrera des chars à l'Ukraine."), "AID")
+    assert fut["modality"] == "future"
+
+
+def test_meeting_of_two_named_ministers(pipeline) -> None:
+    rec = _code(pipeline, "Le ministre Jean-Noël Barrot a rencontré Antony Blinken à Paris.")
+    ev = _one(rec, "CONSULT")
+    assert ev["source"]["text"] != ev["target"]["text"]
+    assert ev["location"]["name"] == "Paris" and ev["location"]["country"] == "FRA"
+
+
+def test_sport_article_has_no_events_and_is_not_relevant(pipeline) -> None:
+    rec = _code(pipeline, "Le PSG a battu Marseille 3-0 dimanche au Parc des Princes. Mbappé a marqué deux buts.")
+    assert rec["events"] == []
+    assert rec["relevance"]["relevant"] is False
+
+
+def test_never_the_same_actor_on_both_sides(pipeline) -> None:
+    texts = [
+        "La Russie et la Russie ont discuté.",
+        "Les États-Unis ont annoncé que les États-Unis aideront les États-Unis.",
+        "Le Pentagone, le ministère américain de la Défense, a conclu un accord avec le Pentagone.",
+    ]
+    for text in texts:
+        for ev in _code(pipeline, text)["events"]:
+            s, t = ev["source"] or {}, ev["target"] or {}
+            assert not (s.get("kb_id") and s.get("kb_id") == t.get("kb_id")), ev
