@@ -19,9 +19,12 @@ from ..model import Entity
 __all__ = ["Roles", "assign_roles", "same_actor"]
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-_SUBJECT = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
-_AGENT = {"obl:agent"}
-_OBJECTS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "xcomp", "ccomp"}
+# Universal Dependencies (French model) and ClearNLP (English model) labels.
+_SUBJECT = {"nsubj", "csubj", "expl:subj"}
+_AGENT = {"obl:agent", "agent"}  # the doer of a passive: "attaquée par la Russie", "attacked by Russia"
+_PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubjpass"}  # the one it was done to
+_OBJECTS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "xcomp", "ccomp",
+            "dobj", "dative", "prep", "pobj", "attr", "oprd", "npadvmod"} | _PASSIVE_SUBJECT
 
 
 @dataclass(slots=True)
@@ -75,7 +78,9 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
     objs: list[Entity] = []
     for child in verb.children:
         rng = _subtree_span(child)
-        if child.dep_ in _SUBJECT or child.dep_ in _AGENT:
+        if child.dep_ in _AGENT:
+            subj = _in(rng, actors) + subj
+        elif child.dep_ in _SUBJECT:
             subj += _in(rng, actors)
         elif child.dep_ in _OBJECTS and not (rng[0] <= trigger.idx < rng[1] and child is not trigger):
             objs += _in(rng, actors)

