@@ -203,6 +203,7 @@ class Event:
     contexts: list[str] = field(default_factory=list)
     acled_type: str | None = None
     acled_subtype: str | None = None
+    cameo: str | None = None  # CAMEO root code, for users of older data
     date: DateValue | None = None
     location: Place | None = None
     modality: str = "asserted"
@@ -217,6 +218,7 @@ class Event:
             "contexts": list(self.contexts),
             "acled_type": self.acled_type,
             "acled_subtype": self.acled_subtype,
+            "cameo": self.cameo,
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
             "date": self.date.to_dict() if self.date else None,

@@ -104,8 +104,11 @@ def load_lexicon(lemmas: Lemmatizers | None = None) -> Lexicon:
     lex.modality = _cue_tries(_yaml("modality.yaml"), lemmas)
     lex.contexts = _cue_tries(_yaml("contexts.yaml"), lemmas)
     lex.relevance = _cue_tries(_yaml("relevance.yaml"), lemmas)
-    for row in (_yaml("cameo.yaml") or {}).get("mapping", []) if isinstance(_yaml("cameo.yaml"), dict) else (_yaml("cameo.yaml") or []):
-        if isinstance(row, dict) and row.get("type"):
-            key = row["type"] if not row.get("mode") else f"{row['type']}/{row['mode']}"
-            lex.cameo[key] = str(row.get("cameo") or row.get("code") or "")
+    for etype, row in ((_yaml("cameo.yaml") or {}).get("plover_to_cameo") or {}).items():
+        codes = row.get("cameo") or []
+        if codes:
+            lex.cameo[etype] = str(codes[0])
+        for mode, sub in (row.get("modes") or {}).items():
+            if sub.get("cameo") and mode != "no_mode":
+                lex.cameo[f"{etype}/{mode}"] = str(sub["cameo"][0])[:2]
     return lex

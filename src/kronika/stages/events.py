@@ -83,6 +83,8 @@ class EventStage:
                 event.flags.append("weak_trigger")
             events.append((si, event))
         doc.events = _finalise(doc, _corefer(events))
+        for ev in doc.events:
+            ev.cameo = self.lexicon.cameo.get(f"{ev.event_type}/{ev.mode}") or self.lexicon.cameo.get(ev.event_type)
         doc.relevance = self._relevance(doc, tokens)
 
     # -- sentence features ----------------------------------------------------------------------
