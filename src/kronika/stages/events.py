@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
+import re
 from typing import Any
 
 from ..events.lexicon import Lexicon, Trigger, load_lexicon
@@ -50,6 +51,8 @@ class EventStage:
         starts = [t.start for t in tokens]
         parsed = doc.scratch.get("spacy")
         actors = [e for e in doc.entities if _is_actor(e)]
+        pro, con = self._cues(doc, tokens)
+        off_topic = con > pro  # sport, markets, culture: "battre", "frapper" are not violence there
         events: list[tuple[int, Event]] = []
         for si, sent in enumerate(doc.sentences):
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -62,6 +65,8 @@ class EventStage:
                 continue
             match = max(found, key=lambda m: _strength(m.payloads[0], m.last - m.first))
             trig = max(match.payloads, key=lambda t: (not t.weak, t.n_tokens))
+            if trig.weak and off_topic:
+                continue
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end and not (a.start < t_end and t_start < a.end)]
             roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
@@ -85,7 +90,8 @@ class EventStage:
         doc.events = _finalise(doc, _corefer(events))
         for ev in doc.events:
             ev.cameo = self.lexicon.cameo.get(f"{ev.event_type}/{ev.mode}") or self.lexicon.cameo.get(ev.event_type)
-        doc.relevance = self._relevance(doc, tokens)
+        asserted = sum(e.modality == "asserted" and e.source is not None for e in doc.events)
+        doc.relevance = 1 / (1 + math.exp(-(1.5 * asserted + 0.25 * pro - 0.5 * con - 1.0)))
 
     # -- sentence features ----------------------------------------------------------------------
 
@@ -121,19 +127,18 @@ class EventStage:
             return set()
         return {p for m in trie.match(tokens, lo=lo, hi=hi) for p in m.payloads}
 
-    def _relevance(self, doc: Document, tokens: list[Token]) -> float:
+    def _cues(self, doc: Document, tokens: list[Token]) -> tuple[int, int]:
+        """Counts of cue words that the article is (or is not) political and security news."""
         trie = self.lexicon.relevance.get(doc.article.lang or "en")
         pro = con = 0
         if trie is not None:
             for m in trie.match(tokens):
-                for p in m.payloads:
-                    if str(p).startswith(("irrelevant", "not_", "non")):
-                        con += 1
-                    else:
-                        pro += 1
-        asserted = sum(e.modality == "asserted" and e.source is not None for e in doc.events)
-        z = 1.5 * asserted + 0.25 * pro - 0.5 * con - 1.0
-        return 1 / (1 + math.exp(-z))
+                if "irrelevant" in m.payloads:
+                    con += 1
+                else:
+                    pro += 1
+        con += sum(1 for t in tokens if _SCORELINE.fullmatch(t.text))  # "3-0", "2–1": a match result
+        return pro, con
 
 
 def _data_fingerprint() -> str:
@@ -147,6 +152,7 @@ def _data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+_SCORELINE = re.compile(r"\d{1,2}[-–:]\d{1,2}")
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
