@@ -39,6 +39,8 @@ class AgentLexicon:
         for entry in countries:
             for lang, adjectives in entry.adjectives.items():
                 trie = self.demonyms.setdefault(lang, PhraseTrie())
+                if lang == "en":  # "Palestinians", "Ukrainians": lemmatisers do not know every demonym noun
+                    adjectives = list(adjectives) + [a + "s" for a in adjectives if not a.endswith(("s", "h"))]
                 _add(trie, adjectives, lang, lemmatizers, entry.country)
 
 

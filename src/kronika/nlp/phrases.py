@@ -81,6 +81,8 @@ class PhraseTrie(Generic[P]):
                     ends = [p for p in ends if accept(p, tokens[i : j + 1])]
                 if ends and (best is None or j > best.last):
                     best = PhraseMatch(i, j, list(ends))
+                elif ends and j == best.last:  # same words reached by surface and by lemma: keep both readings
+                    best.payloads += [p for p in ends if p not in best.payloads]
                 k = j + 1
                 while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap:
                     k += 1

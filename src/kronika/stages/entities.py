@@ -137,6 +137,25 @@ class EntityStage:
                 sector = org.sector if agent.sector == "GOV" and org.sector in ("MIL", "COP", "SPY", "JUD", "LEG", "IGO") else sector
                 end = org.end if org.end - end <= 30 else end
             out.append(Entity(start, end, text[start:end], "AGENT", None, agent.role, country, sector, "agent", agent.role))
+        return out + self._demonym_people(doc, tokens, ordered + out, demonyms)
+
+    def _demonym_people(self, doc: Document, tokens: list[Token], taken: list[Entity], demonyms: Any) -> list[Entity]:
+        """A demonym used as a noun names people of a country: "two Palestinians", "les Ukrainiens"."""
+        parsed = doc.scratch.get("spacy")
+        if demonyms is None or parsed is None:
+            return []
+        out = []
+        for m in demonyms.match(tokens):
+            start, end = tokens[m.first].start, tokens[m.last].end
+            if any(e.start < end and start < e.end for e in taken):
+                continue
+            span = parsed.char_span(start, end, alignment_mode="expand")
+            if span is None or span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
+                continue
+            if not _acts(parsed, start, end):
+                continue
+            country = m.payloads[0]
+            out.append(Entity(start, end, doc.text[start:end], "AGENT", None, f"people of {country}", country, "CVL", "agent", None))
         return out
 
     def _apply_role(self, person: Entity, agent: Any, org: Entity | None, doc: Document, countries: dict[str, float]) -> None:
@@ -244,7 +263,9 @@ def _joined(text: str, a: int, b: int) -> bool:
     return len(gap) <= 12 and all(w.strip(",'’") in FUNCTION_WORDS or not w.strip(",'’") for w in gap.lower().replace("'", "' ").split())
 
 
-_ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "appos", "ROOT"})
+# UD (French model) and ClearNLP (English model) labels of a noun that takes part in the event
+_ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "appos", "ROOT",
+                     "nsubjpass", "dobj", "dative", "agent", "attr"})
 
 
 def _acts(parsed: Any, start: int, end: int) -> bool:
@@ -258,8 +279,14 @@ def _acts(parsed: Any, start: int, end: int) -> bool:
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    dep = root.dep_ if root.dep_ != "conj" else root.head.dep_
-    return dep in _ACTING
+    node = root.head if root.dep_ == "conj" else root
+    if node.dep_ in ("pobj", "nmod") and node.head.dep_ in ("prep", "agent"):
+        if node.head.head.pos_ in ("VERB", "AUX"):
+            return True  # "met with protesters", "attacked by gunmen"
+        node = node.head.head  # "thousands of protesters": the quantity noun is the argument
+    elif node.dep_ == "nmod" and node.head.pos_ in ("NUM", "NOUN") and node.head.dep_ in _ACTING:
+        node = node.head  # "des milliers de manifestants"
+    return node.dep_ in _ACTING
 
 
 def _demonym(trie: Any, tokens: list[Token], first: int, last: int) -> str | None:

@@ -61,14 +61,16 @@ class EventStage:
             if trie is None or lo >= hi:
                 continue
             found = [m for m in trie.match(tokens, lo=lo, hi=hi) if _pos_agrees(parsed, tokens[m.first], m.payloads)]
+            found = self._not_cues(found, tokens, lo, hi, lang)
             if not found:
                 continue
-            match = max(found, key=lambda m: _strength(m.payloads[0], m.last - m.first))
+            # the main predicate wins: the trigger nearest the root of the parse, then the strongest
+            match = max(found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)))
             trig = max(match.payloads, key=lambda t: (not t.weak, t.n_tokens))
             if trig.weak and off_topic:
                 continue
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
-            sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end and not (a.start < t_end and t_start < a.end)]
+            sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
             roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
             if parsed is not None and not roles.by_syntax and trig.pos != "verb":
                 continue  # a noun the parse ties to no actor ("sur le champ de bataille") reports no event
@@ -127,6 +129,14 @@ class EventStage:
             return set()
         return {p for m in trie.match(tokens, lo=lo, hi=hi) for p in m.payloads}
 
+    def _not_cues(self, found: list[Any], tokens: list[Token], lo: int, hi: int, lang: str) -> list[Any]:
+        """Drop triggers inside fixed multi-word modality cues: "according to" reports, it is no AGREE."""
+        trie = self.lexicon.modality.get(lang)
+        if trie is None or not found:
+            return found
+        cues = [(m.first, m.last) for m in trie.match(tokens, lo=lo, hi=hi) if m.last > m.first]
+        return [m for m in found if not any(a <= m.first and m.last <= b for a, b in cues)]
+
     def _cues(self, doc: Document, tokens: list[Token]) -> tuple[int, int]:
         """Counts of cue words that the article is (or is not) political and security news."""
         trie = self.lexicon.relevance.get(doc.article.lang or "en")
@@ -183,6 +193,19 @@ def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
     return ("verb" in wanted and pos in ("VERB", "AUX")) or ("noun" in wanted and pos in ("NOUN", "PROPN")) or (
         "phrase" in wanted
     )
+
+
+def _depth(parsed: Any, tok: Token) -> int:
+    """Head hops from the trigger to the root of its sentence (0 without a parse)."""
+    if parsed is None:
+        return 0
+    span = parsed.char_span(tok.start, tok.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    node, depth = span.root, 0
+    while node.head is not node and depth < 20:
+        node, depth = node.head, depth + 1
+    return depth
 
 
 def _strength(t: Trigger, length: int) -> tuple[bool, bool, int]:
@@ -275,6 +298,10 @@ def _compatible(a: Event, b: Event) -> bool:
 
 def _finalise(doc: Document, events: list[Event]) -> list[Event]:
     for ev in events:
+        for actor in (ev.source, ev.target):
+            # police, protesters, soldiers with no stated country act where the event happens
+            if actor is not None and actor.kind == "agent" and actor.country is None and ev.location is not None:
+                actor.country = ev.location.country
         ev.evidence.sort(key=lambda s: s.start)
         first = ev.evidence[0]
         ev.id = hashlib.sha256(f"{doc.article.id}:{ev.event_type}:{first.start}".encode()).hexdigest()[:16]
