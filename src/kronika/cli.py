@@ -274,17 +274,35 @@ def stats(db: str | None, as_json: bool) -> None:
 
 @cli.command()
 @_db_option
-def doctor(db: str | None) -> None:
-    """Check that the store opens and every stage of the default pipeline loads."""
+@_json_option
+def doctor(db: str | None, as_json: bool) -> None:
+    """Check that the store opens and that every stage of the default pipeline loads its models."""
+    from .model import Article
     from .stages import default_pipeline
 
-    location = db or default_location()
-    store = open_store(location)
-    click.echo(f"ok    store {store.location} ({store.stats()['articles']} articles)")
+    store = open_store(db or default_location())
     pipeline = default_pipeline(store=store)
-    click.echo(f"ok    pipeline {pipeline.version}: {', '.join(pipeline.names)}")
-    if pipeline.missing:
-        click.echo(f"note  not in this build yet: {', '.join(pipeline.missing)}")
+    checks = {"store": store.location, "articles": store.stats()["articles"], "pipeline": pipeline.version}
+    for lang, text in _DOCTOR_TEXTS.items():
+        # code one short article per language: every lazily loaded model is exercised now, not mid-run
+        outcome = api.code_article(Article.create(text, lang=lang, published="2024-01-01"), pipeline)[1]
+        checks[f"models_{lang}"] = "ok" if outcome.ok else f"failed at {outcome.stage}: {outcome.reason}"
+    if as_json:
+        _print_json(checks)
+    else:
+        for key, value in checks.items():
+            click.echo(f"{key:<12}{value}")
+    if any(str(v).startswith("failed") for v in checks.values()):
+        sys.exit(1)
+
+
+_DOCTOR_TEXTS = {
+    "fr": "Le ministre a rencontré son homologue à Paris.",
+    "en": "The minister met his counterpart in London.",
+    "uk": "Міністр зустрівся з колегою у Києві.",
+    "ru": "Министр встретился с коллегой в Москве.",
+    "es": "El ministro se reunió con su homólogo en Madrid.",
+}
 
 
 cli.add_command(kb_group)
