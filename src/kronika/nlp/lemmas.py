@@ -18,6 +18,24 @@ class Lemmatizers:
 
     def __init__(self) -> None:
         self._fns: dict[str, Callable[[str], str]] = {}
+        self._morph: dict[str, object] = {}
+
+    def is_noun(self, word: str, lang: str | None) -> bool | None:
+        """For Ukrainian and Russian, whether pymorphy3 reads ``word`` as a noun first; None elsewhere."""
+        if lang not in ("uk", "ru"):
+            return None
+        if lang not in self._morph:
+            import pymorphy3
+
+            self._morph[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        parses = self._morph[lang].parse(word)  # type: ignore[attr-defined]
+        return bool(parses) and parses[0].tag.POS == "NOUN"
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()  # type: ignore[misc]
 
     def for_lang(self, lang: str | None) -> Callable[[str], str]:
         lang = lang or "en"

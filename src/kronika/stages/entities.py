@@ -106,9 +106,13 @@ class EntityStage:
         countries = self._article_countries(mentions)
         doc.places = []
         entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
-        doc.entities = sorted(entities + self._agents(doc, tokens, entities, countries), key=lambda e: e.start)
+        dropped: set[int] = set()
+        agents = self._agents(doc, tokens, entities, countries, dropped)
+        doc.entities = sorted([e for e in entities if id(e) not in dropped] + agents, key=lambda e: e.start)
 
-    def _agents(self, doc: Document, tokens: list[Token], entities: list[Entity], countries: dict[str, float]) -> list[Entity]:
+    def _agents(
+        self, doc: Document, tokens: list[Token], entities: list[Entity], countries: dict[str, float], dropped: set[int]
+    ) -> list[Entity]:
         """Role nouns: a cue for the person they describe, or an unnamed actor of their own."""
         lex = self.kb.agent_lexicon
         lang = doc.article.lang or "en"
@@ -137,24 +141,35 @@ class EntityStage:
                 sector = org.sector if agent.sector == "GOV" and org.sector in ("MIL", "COP", "SPY", "JUD", "LEG", "IGO") else sector
                 end = org.end if org.end - end <= 30 else end
             out.append(Entity(start, end, text[start:end], "AGENT", None, agent.role, country, sector, "agent", agent.role))
-        return out + self._demonym_people(doc, tokens, ordered + out, demonyms)
+        return out + self._demonym_people(doc, tokens, ordered + out, demonyms, dropped)
 
-    def _demonym_people(self, doc: Document, tokens: list[Token], taken: list[Entity], demonyms: Any) -> list[Entity]:
+    def _demonym_people(
+        self, doc: Document, tokens: list[Token], taken: list[Entity], demonyms: Any, dropped: set[int]
+    ) -> list[Entity]:
         """A demonym used as a noun names people of a country: "two Palestinians", "les Ukrainiens"."""
         parsed = doc.scratch.get("spacy")
-        if demonyms is None or parsed is None:
+        lang = doc.article.lang
+        if demonyms is None or (parsed is None and lang not in ("uk", "ru")):
             return []
         out = []
         for m in demonyms.match(tokens):
             start, end = tokens[m.first].start, tokens[m.last].end
-            if any(e.start < end and start < e.end for e in taken):
-                continue
-            span = parsed.char_span(start, end, alignment_mode="expand")
-            if span is None or span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
-                continue
-            if not _acts(parsed, start, end):
-                continue
+            clash = [e for e in taken if e.start < end and start < e.end]
+            if clash and not (len(clash) == 1 and clash[0].kb_id is None and (clash[0].start, clash[0].end) == (start, end)):
+                continue  # an unlinked model mention of the very word ("Росіяни" as LOC) gives way
+            if parsed is None:
+                if m.first != m.last or not self.lemmatizers.is_noun(tokens[m.first].text, lang):
+                    continue  # "російські військові" is an adjective; "росіяни" are people
+            else:
+                span = parsed.char_span(start, end, alignment_mode="expand")
+                if span is None or span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
+                    continue
+                if not _acts(parsed, start, end):
+                    continue
             country = m.payloads[0]
+            for e in clash:
+                taken.remove(e)
+                dropped.add(id(e))
             out.append(Entity(start, end, doc.text[start:end], "AGENT", None, f"people of {country}", country, "CVL", "agent", None))
         return out
 

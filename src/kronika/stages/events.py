@@ -66,7 +66,7 @@ class EventStage:
                 continue
             # the main predicate wins: the trigger nearest the root of the parse, then the strongest
             match = max(found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)))
-            trig = max(match.payloads, key=lambda t: (not t.weak, t.n_tokens))
+            trig = _specific(max(match.payloads, key=lambda t: (not t.weak, t.n_tokens)), found, match)
             if trig.weak and off_topic:
                 continue
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
@@ -81,7 +81,7 @@ class EventStage:
                 mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
                 contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
                 modality=self._modality(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end),
-                location=_place(doc, sent, actors),
+                location=_place(doc, sent, actors, t_end),
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
             event.date = date_for(doc, t_start, t_end)
@@ -195,6 +195,23 @@ def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
     )
 
 
+def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
+    """Take mode and ACLED type from a more specific trigger of the same type in the sentence
+    ("a mené des frappes de missiles": "mener frappe" codes ASSAULT, "frappe missile" says how)."""
+    if trig.mode and trig.acled_type:
+        return trig
+    for m in found:
+        if m is chosen:
+            continue
+        for t in m.payloads:
+            if t.type == trig.type and not t.weak and (t.mode or t.acled_type):
+                from dataclasses import replace
+
+                return replace(trig, mode=trig.mode or t.mode, acled_type=trig.acled_type or t.acled_type,
+                               acled_subtype=trig.acled_subtype or t.acled_subtype)
+    return trig
+
+
 def _depth(parsed: Any, tok: Token) -> int:
     """Head hops from the trigger to the root of its sentence (0 without a parse)."""
     if parsed is None:
@@ -236,17 +253,19 @@ def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syn
     return max(0.05, min(0.99, c))
 
 
-def _place(doc: Document, sent: Span, actors: list[Entity]) -> Place | None:
-    """A place named in the sentence after a locative word, not inside an actor's name."""
-    for place in doc.places:
-        if place.start is None or not (sent.start <= place.start and place.end <= sent.end):
-            continue
-        if any(a.start <= place.start and place.end <= a.end for a in actors):
-            continue
+def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) -> Place | None:
+    """Where it happened: a place after a locative word ("à Washington", "у Києві"), else the first place
+    named after the trigger ("shelled Kharkiv"); never a place inside an actor's name."""
+    inside = [
+        p for p in doc.places
+        if p.start is not None and sent.start <= p.start and p.end <= sent.end
+        and not any(a.start <= p.start and p.end <= a.end for a in actors)
+    ]
+    for place in inside:
         before = doc.text[max(sent.start, place.start - 12) : place.start].split()
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
             return place
-    return None
+    return next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
 
 
 def _pair(e: Event) -> frozenset[str]:
