@@ -68,6 +68,32 @@ def _clause_head(tok: Any) -> Any:
     return tok
 
 
+def _subject_holders(verb: Any) -> list[Any]:
+    """The verb, and the verbs that lend it their subject: "continued to send", "is ready to contribute",
+    "a décidé de livrer" (a controlled infinitive has no subject of its own)."""
+    holders, cur = [verb], verb
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ in ("ccomp", "advcl") and cur.tag_ == "VB"):
+            cur = cur.head
+            holders.append(cur)
+            if cur.pos_ == "ADJ":  # "ready to": the subject hangs on the copula's head
+                continue
+        else:
+            break
+    return holders
+
+
+_PRONOUNS = frozenset("it they he she we il elle ils elles він вона вони воно он она они оно él ella ellos ellas".split())
+
+
+def _pronoun_subject(verb: Any) -> Any:
+    for holder in _subject_holders(verb):
+        for child in holder.children:
+            if child.dep_ in _SUBJECT and child.lower_ in _PRONOUNS:
+                return child
+    return None
+
+
 def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_type: str) -> Roles | None:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -76,6 +102,16 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
     verb = _clause_head(trigger)
     subj: list[Entity] = []
     objs: list[Entity] = []
+    if not any(c.dep_ in _SUBJECT for c in verb.children):
+        for holder in _subject_holders(verb)[1:]:
+            for child in holder.children:
+                if child.dep_ in _SUBJECT:
+                    subj += _in(_subtree_span(child), actors)
+    pronoun = _pronoun_subject(verb) if not subj else None
+    if pronoun is not None:
+        # "Syria says it is willing to withdraw": the pronoun stands for the last actor named before it
+        before = [a for a in actors if a.end <= pronoun.idx]
+        subj = before[-1:] if before else []
     for child in verb.children:
         rng = _subtree_span(child)
         if child.dep_ in _AGENT:

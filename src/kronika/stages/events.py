@@ -72,7 +72,7 @@ class EventStage:
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
             roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
-            if parsed is not None and not roles.by_syntax and trig.pos != "verb":
+            if parsed is not None and not roles.by_syntax and trig.pos == "noun" and match.first == match.last:
                 continue  # a noun the parse ties to no actor ("sur le champ de bataille") reports no event
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
