@@ -346,13 +346,14 @@ def _place_name(cand: Any) -> str:
 
 
 _ROLE_HEADS = frozenset(
-    """ministre ministère porte-parole secrétaire président présidente chef directeur général commandant
-    minister ministry spokesperson spokesman spokeswoman secretary president head chief director general commander
+    """ministre porte-parole secrétaire président présidente chef directeur général commandant
+    minister spokesperson spokesman spokeswoman secretary president head chief director general commander
     ministro portavoz secretario presidente jefe director""".split()
 )
 _ROLE_TAILS = frozenset(
     """défense transformation numérique affaires étrangères intérieur justice finances économie santé énergie
-    industrie stratégique air force forces armées defence defense foreign affairs interior digital""".split()
+    industrie stratégique air force forces armées defence defense foreign affairs interior digital
+    prime premier vice deputy first state""".split()
 )
 _LEADING = frozenset("le la les l' l’ du de des d' d’ the of del los las el".split())
 
@@ -361,14 +362,19 @@ def _strip_role(text: str, start: int, end: int) -> int | None:
     """Where the name starts once leading determiners and role words are dropped.
 
     "le Pentagone" -> "Pentagone"; "ministre de la Défense Rustem Umerov" -> "Rustem Umerov";
-    None when only a role is left ("ministre de la Transformation").
+    "Defence Minister Pierre Joxe" -> "Pierre Joxe"; None when only a role is left
+    ("ministre de la Transformation").
     """
     words = list(re.finditer(r"[\w’'-]+['’]?", text[start:end]))
-    has_role = bool(words) and words[0].group().lower() in _ROLE_HEADS | _LEADING
+    lows = [w.group().lower() for w in words]
+    heads = [i for i, w in enumerate(lows) if w in _ROLE_HEADS]
     i = 0
+    if heads and heads[0] <= 2 and all(w in _LEADING or w in _ROLE_TAILS for w in lows[: heads[0]]):
+        i = heads[0]  # the span opens with a role: "Defence Minister …", "le ministre …"
+    has_role = bool(heads) and i == heads[0]
     while i < len(words):
         w = words[i].group()
-        low = w.lower()
+        low = lows[i]
         if low in _LEADING or low in _ROLE_HEADS or (has_role and (low in _ROLE_TAILS or w[:1].islower())):
             i += 1
             continue
