@@ -283,6 +283,13 @@ _ACTING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg
                      "nsubjpass", "dobj", "dative", "agent", "attr"})
 
 
+_QUANTITY = frozenset(
+    """thousand thousands hundred hundreds dozen dozens group groups crowd number score millions
+    millier centaine dizaine groupe foule nombre million tysiąc тисяча сотня десяток група натовп тысяча десяток
+    группа толпа miles cientos decenas grupo multitud""".split()
+)
+
+
 def _acts(parsed: Any, start: int, end: int) -> bool:
     """With a parse, an agent noun is an actor only as a core argument ("les manifestants ont…"),
     not as a modifier ("systèmes de défense aérienne", "équipement militaire")."""
@@ -299,7 +306,9 @@ def _acts(parsed: Any, start: int, end: int) -> bool:
         if node.head.head.pos_ in ("VERB", "AUX"):
             return True  # "met with protesters", "attacked by gunmen"
         node = node.head.head  # "thousands of protesters": the quantity noun is the argument
-    elif node.dep_ == "nmod" and node.head.pos_ in ("NUM", "NOUN") and node.head.dep_ in _ACTING:
+        if node.pos_ != "NUM" and node.lemma_.lower() not in _QUANTITY:
+            return False
+    elif node.dep_ == "nmod" and (node.head.pos_ == "NUM" or node.head.lemma_.lower() in _QUANTITY):
         node = node.head  # "des milliers de manifestants"
     return node.dep_ in _ACTING
 

@@ -69,10 +69,14 @@ class EventStage:
             trig = _specific(max(match.payloads, key=lambda t: (not t.weak, t.n_tokens)), found, match)
             if trig.weak and off_topic:
                 continue
+            if trig.weak and parsed is not None and _nominal(parsed, tokens[match.first].start, tokens[match.last].end) and not any(
+                m is not match and any(t.type == trig.type for t in m.payloads) for m in found
+            ):
+                continue  # "l'avion F-16", "missiles": a weapon named is no attack without a second cue
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
             roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
-            if parsed is not None and not roles.by_syntax and trig.pos == "noun" and match.first == match.last:
+            if parsed is not None and not roles.by_syntax and _nominal(parsed, t_start, t_end):
                 continue  # a noun the parse ties to no actor ("sur le champ de bataille") reports no event
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
@@ -193,6 +197,12 @@ def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
     return ("verb" in wanted and pos in ("VERB", "AUX")) or ("noun" in wanted and pos in ("NOUN", "PROPN")) or (
         "phrase" in wanted
     )
+
+
+def _nominal(parsed: Any, start: int, end: int) -> bool:
+    """Is the trigger a noun phrase ("frappe", "champ de bataille") rather than a verb phrase?"""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
