@@ -19,10 +19,18 @@ def render() -> str:
     ctx = click.Context(cli, info_name="kronika")
     parts.append("```\n" + cli.get_help(ctx) + "\n```\n")
     for name in sorted(cli.commands):
-        cmd = cli.commands[name]
-        sub = click.Context(cmd, info_name=f"kronika {name}", parent=ctx)
-        parts.append(f"## kronika {name}\n\n```\n{cmd.get_help(sub)}\n```\n")
+        parts += _render(cli.commands[name], name, ctx)
     return "\n".join(parts)
+
+
+def _render(cmd: click.Command, name: str, parent: click.Context) -> list[str]:
+    """The help of a command, and of each subcommand of a group."""
+    ctx = click.Context(cmd, info_name=name, parent=parent)
+    out = [f"## {ctx.command_path}\n\n```\n{cmd.get_help(ctx)}\n```\n"]
+    if isinstance(cmd, click.Group):
+        for sub in sorted(cmd.commands):
+            out += _render(cmd.commands[sub], sub, ctx)
+    return out
 
 
 if __name__ == "__main__":

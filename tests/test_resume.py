@@ -17,7 +17,7 @@ from .conftest import kronika
 
 pytestmark = pytest.mark.slow
 
-N = 3000
+N = 400
 
 
 def _items(tmp_path: Path) -> Path:

@@ -46,7 +46,7 @@ def test_migrations_recorded_once(db: str) -> None:
     open_store(db).close()
     open_store(db).close()
     names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM migrations")]
-    assert names == ["0001_init"]
+    assert names == sorted(names) and names[0] == "0001_init" and len(names) == len(set(names))
 
 
 def test_coding_replaces_previous_and_filters_work(db: str) -> None:

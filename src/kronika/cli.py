@@ -16,8 +16,10 @@ from typing import Any
 import click
 
 from . import __version__, api
+from .cli_eval import eval_group
 from .cli_kb import kb_group
 from .errors import KronikaError
+from .eval.events_cli import events_command
 from .store import EventFilter, Store, default_location, open_store
 
 __all__ = ["main", "cli"]
@@ -306,6 +308,8 @@ _DOCTOR_TEXTS = {
 
 
 cli.add_command(kb_group)
+eval_group.add_command(events_command)
+cli.add_command(eval_group)
 
 
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -253,7 +253,8 @@ class EntityStage:
             if hits:
                 eid, score = hits[0]
                 return _entity(m, text, self.kb.entries[eid], published, score)
-        if self.resolve_places and (m.label == "LOC" or (m.label in ("PER", "MISC") and " " not in text)):
+        # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs may turn out to be places
+        if self.resolve_places and (m.label == "LOC" or (m.origin == "caps" and " " not in text)):
             place = self._place(text, lang, countries)
             if place is not None:
                 cand, conf = place
@@ -398,10 +399,17 @@ def _overlaps(a: _Mention, b: _Mention) -> bool:
 
 
 def _merge(kb: list[_Mention], other: list[_Mention]) -> list[_Mention]:
-    """Knowledge-base matches win; other mentions are kept where they overlap none."""
+    """Knowledge-base matches win, except over a longer model name that holds exactly one of them
+    ("Amérique du Nord" is not "Amérique"); other mentions are kept where they overlap none."""
     kept = list(kb)
     for m in other:
-        if m.end > m.start and not any(_overlaps(m, k) for k in kb):
+        if m.end <= m.start:
+            continue
+        inside = [k for k in kb if _overlaps(m, k)]
+        if not inside:
+            kept.append(m)
+        elif len(inside) == 1 and m.start <= inside[0].start and inside[0].end <= m.end and (m.end - m.start) > (inside[0].end - inside[0].start):
+            kept.remove(inside[0])
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
