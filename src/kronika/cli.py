@@ -114,19 +114,30 @@ def ingest(sources: tuple[str, ...], fmt: str | None, published: str | None, db:
 @click.option("--no-store", is_flag=True, help="Do not write any database; print records only.")
 @click.option("--force", is_flag=True, help="Re-code articles already coded by this pipeline version.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print the events of the coded articles.")
+@click.option("--events-backend", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
+              help="Who codes events: the built-in rules, or an OpenAI-compatible LLM server (docs/events-backends.md).")
+@click.option("--llm-url", metavar="URL", help="The LLM server (with --events-backend llm).")
+@click.option("--llm-model", metavar="NAME", help="The model the LLM server should use.")
+@click.option("--llm-timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="Per request.")
 @_db_option
 @_json_option
 def run(
     sources: tuple[str, ...], fmt: str | None, published: str | None, no_store: bool, force: bool, quiet: bool,
-    db: str | None, as_json: bool,
+    events_backend: str, llm_url: str | None, llm_model: str | None, llm_timeout: float, db: str | None,
+    as_json: bool,
 ) -> None:
     """Ingest and code articles; with no SOURCES, code every stored article not yet coded."""
-    from .stages import default_pipeline
+    from .stages import default_pipeline, events_backend_stages
 
     if no_store and not sources:
         raise click.UsageError("--no-store needs input files: there is no store to read articles from")
     store: Store | None = None if no_store else open_store(db)
-    pipeline = default_pipeline(store=store)
+    options = {"events-llm.v1": {"url": llm_url, "model": llm_model, "timeout": llm_timeout}} if events_backend == "llm" else {}
+    pipeline = default_pipeline(events_backend_stages(events_backend), store, options)
+    for stage in pipeline.stages:
+        check = getattr(stage, "check", None)
+        if callable(check):
+            check()  # a server that is down is one clear error now, not a failure per article
     total = store.count_uncoded() if store is not None and not sources else None
     progress = _Progress("run", total)
     records: list[dict[str, Any]] = []

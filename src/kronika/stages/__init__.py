@@ -8,14 +8,16 @@ behaviour gets a new version; the old name stays resolvable.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Mapping
 from importlib import import_module
+from typing import Any
 
 from .. import __version__
-from ..errors import PipelineError
+from ..errors import ConfigError, PipelineError
 from ..pipeline import Pipeline, Stage, build_pipeline
 from ..store.base import Store
 
-__all__ = ["DEFAULT_STAGES", "STAGES", "default_pipeline", "make_stage"]
+__all__ = ["DEFAULT_STAGES", "STAGES", "default_pipeline", "events_backend_stages", "make_stage"]
 
 STAGES: dict[str, str] = {
     "segment.v1": "kronika.stages.segment:SegmentStage",
@@ -23,6 +25,7 @@ STAGES: dict[str, str] = {
     "dates.v1": "kronika.stages.dates:DatesStage",
     "entities.v1": "kronika.stages.entities:EntityStage",
     "events.v1": "kronika.stages.events:EventStage",
+    "events-llm.v1": "kronika.stages.events_llm:LLMEventStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1", "dates.v1", "entities.v1", "events.v1")
@@ -31,18 +34,40 @@ DEFAULT_STAGES: tuple[str, ...] = ("segment.v1", "language.v1", "dates.v1", "ent
 NOT_YET: tuple[str, ...] = ()
 
 
-def make_stage(name: str, store: Store | None = None) -> Stage:
-    """Build the stage registered under ``name``; stages that read the store (the user's KB entries) get it."""
+def make_stage(name: str, store: Store | None = None, **options: Any) -> Stage:
+    """Build the stage registered under ``name`` with its ``options``; stages that read the store (the
+    user's KB entries) get it. An option the stage does not take is an error, not silently ignored."""
     try:
         target = STAGES[name]
     except KeyError:
         raise PipelineError(f"unknown stage {name!r}", hint=f"use one of: {', '.join(sorted(STAGES))}") from None
     module, _, cls_name = target.partition(":")
     cls = getattr(import_module(module), cls_name)
-    return cls(store=store) if "store" in inspect.signature(cls).parameters else cls()
+    params = inspect.signature(cls).parameters
+    unknown = sorted(set(options) - set(params))
+    if unknown:
+        takes = ", ".join(p for p in params if p != "store") or "none"
+        raise ConfigError(f"stage {name!r} takes no option {', '.join(unknown)}", hint=f"it takes: {takes}")
+    if "store" in params:
+        options["store"] = store
+    return cls(**options)
 
 
-def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES, store: Store | None = None) -> Pipeline:
-    """The pipeline ``kronika run`` uses (with the user's KB entries from ``store``)."""
+def default_pipeline(
+    names: tuple[str, ...] = DEFAULT_STAGES,
+    store: Store | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Pipeline:
+    """The pipeline ``kronika run`` uses (with the user's KB entries from ``store``, and per-stage options)."""
     version = f"{__version__}+" + ".".join(n.replace(".", "-") for n in names)
-    return build_pipeline([make_stage(n, store) for n in names], version, missing=list(NOT_YET))
+    stages = [make_stage(n, store, **dict((options or {}).get(n, {}))) for n in names]
+    return build_pipeline(stages, version, missing=list(NOT_YET))
+
+
+def events_backend_stages(backend: str) -> tuple[str, ...]:
+    """The default stages with the events stage of ``backend`` ("rules" or "llm")."""
+    if backend == "rules":
+        return DEFAULT_STAGES
+    if backend == "llm":
+        return (*DEFAULT_STAGES[:-1], "events-llm.v1")
+    raise ConfigError(f"unknown events backend {backend!r}", hint="use rules or llm")

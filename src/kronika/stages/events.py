@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..events.lexicon import Lexicon, Trigger, load_lexicon
-from ..events.roles import SYMMETRIC, assign_roles, same_actor
+from ..events.roles import SYMMETRIC, Roles, assign_roles, same_actor
 from ..model import DateValue, Document, Entity, Event, Place, Span
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.tokens import Token
@@ -64,20 +64,12 @@ class EventStage:
             found = self._not_cues(found, tokens, lo, hi, lang)
             if not found:
                 continue
-            # the main predicate wins: the trigger nearest the root of the parse, then the strongest
-            match = max(found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)))
-            trig = _specific(max(match.payloads, key=lambda t: (not t.weak, t.n_tokens)), found, match)
-            if trig.weak and off_topic:
-                continue
-            if trig.weak and parsed is not None and _nominal(parsed, tokens[match.first].start, tokens[match.last].end) and not any(
-                m is not match and any(t.type == trig.type for t in m.payloads) for m in found
-            ):
-                continue  # "l'avion F-16", "missiles": a weapon named is no attack without a second cue
-            t_start, t_end = tokens[match.first].start, tokens[match.last].end
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
-            roles = assign_roles(parsed, t_start, t_end, sent_actors, trig.type)
-            if parsed is not None and not roles.by_syntax and _nominal(parsed, t_start, t_end):
-                continue  # a noun the parse ties to no actor ("sur le champ de bataille") reports no event
+            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic)
+            if chosen is None:
+                continue
+            match, trig, roles = chosen
+            t_start, t_end = tokens[match.first].start, tokens[match.last].end
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
             event = Event(
@@ -93,9 +85,14 @@ class EventStage:
             if trig.weak and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
-        doc.events = _finalise(doc, _corefer(events))
+        self.conclude(doc, _corefer(events), pro, con)
+
+    def conclude(self, doc: Document, events: list[Event], pro: int, con: int) -> None:
+        """Finish the article's events (ids, fallback dates, flags, CAMEO codes) and score its relevance."""
+        doc.events = _finalise(doc, events)
+        cameo = self.lexicon.cameo
         for ev in doc.events:
-            ev.cameo = self.lexicon.cameo.get(f"{ev.event_type}/{ev.mode}") or self.lexicon.cameo.get(ev.event_type)
+            ev.cameo = cameo.get(f"{ev.event_type}/{ev.mode}") or cameo.get(ev.event_type)
         asserted = sum(e.modality == "asserted" and e.source is not None for e in doc.events)
         doc.relevance = 1 / (1 + math.exp(-(1.5 * asserted + 0.25 * pro - 0.5 * con - 1.0)))
 
@@ -132,6 +129,37 @@ class EventStage:
         if trie is None:
             return set()
         return {p for m in trie.match(tokens, lo=lo, hi=hi) for p in m.payloads}
+
+    def _choose(
+        self, found: list[Any], tokens: list[Token], parsed: Any, actors: list[Entity], off_topic: bool
+    ) -> tuple[Any, Trigger, Roles] | None:
+        """The sentence's event trigger: the main predicate first (nearest the root of the parse), then the
+        strongest; a candidate that ties to no actor gives way to the next ("la décision a été prise lors
+        d'une réunion de X avec Y": "prise" has no actor, "réunion" has two)."""
+        ranked = sorted(
+            found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)),
+            reverse=True,
+        )
+        follow_up = None
+        for match in ranked:
+            trig = _specific(max(match.payloads, key=lambda t: (not t.weak, t.n_tokens)), found, match)
+            start, end = tokens[match.first].start, tokens[match.last].end
+            if trig.weak and off_topic:
+                continue
+            nominal = parsed is not None and _nominal(parsed, start, end)
+            if trig.weak and nominal and not any(
+                m is not match and any(t.type == trig.type for t in m.payloads) for m in found
+            ):
+                continue  # "l'avion F-16", "missiles": a weapon named is no attack without a second cue
+            roles = assign_roles(parsed, start, end, actors, trig.type)
+            if parsed is not None and not roles.by_syntax and (nominal or trig.weak):
+                # the parse ties it to no actor ("sur le champ de bataille"): at most the follow-up of an
+                # event just reported ("ce document a été signé à Washington")
+                roles = Roles(None, None, False)
+            if roles.source is not None:
+                return match, trig, roles
+            follow_up = follow_up or (match, trig, roles)
+        return follow_up
 
     def _not_cues(self, found: list[Any], tokens: list[Token], lo: int, hi: int, lang: str) -> list[Any]:
         """Drop triggers inside fixed multi-word modality cues: "according to" reports, it is no AGREE."""
@@ -230,7 +258,7 @@ def _depth(parsed: Any, tok: Token) -> int:
     if span is None or not len(span):
         return 0
     node, depth = span.root, 0
-    while node.head is not node and depth < 20:
+    while node.head.i != node.i and depth < 20:
         node, depth = node.head, depth + 1
     return depth
 
