@@ -62,7 +62,7 @@ def _clause_head(tok: Any) -> Any:
     """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return tok
