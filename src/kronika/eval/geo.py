@@ -17,7 +17,9 @@ gold's; mentions of areas beyond one country are left out), **exact** (same
 geonameid; on mentions whose gold geonameid is not null) and **161 km** (great-circle
 distance between predicted and gold coordinates at most 161 km, 100 miles; the same
 geonameid counts as 0 km; a prediction without coordinates, a country, is otherwise a
-miss). Unresolved mentions count as wrong in all three.
+miss). Unresolved mentions count as wrong in all three. Scores are kept overall and per
+slice: language, corpus (first folder of the gold file path), and whether the gold place
+is in the gazetteer (geonameid not null) or not.
 """
 
 from __future__ import annotations
@@ -141,9 +143,10 @@ def _cause(gold: GeoGold | Toponym, pred: GeoPrediction, checks: dict[str, bool 
 
 @dataclass(slots=True)
 class GeoReport:
-    """Full-path and resolver-only scores, overall and per language, with error causes."""
+    """Full-path and resolver-only scores, overall and per slice, with error causes."""
 
-    full: dict[str, GeoScore] = field(default_factory=dict)  # "all" and each language
+    # "all", each language, each corpus, in_gazetteer / not_in_gazetteer (gold geonameid null or not)
+    full: dict[str, GeoScore] = field(default_factory=dict)
     resolver: dict[str, GeoScore] = field(default_factory=dict)
     causes: dict[str, Counter[str]] = field(default_factory=lambda: {"full": Counter(), "resolver": Counter()})
     not_placed: Counter[str] = field(default_factory=Counter)  # why a mention has no doc.places entry
@@ -211,6 +214,8 @@ def evaluate_geo(gold_rows: Sequence[GeoGold], shared_root: str | Path, *, pipel
                  gazetteer: Any = None, examples: int = 0) -> GeoReport:
     """Score kronika's full place path and its resolver alone on ``gold_rows`` (see the module docs).
 
+    Raises :class:`~kronika.errors.InputError` when a row's locator does not verify.
+
     ``shared_root`` is the eval-data folder the rows' files are relative to; ``examples`` keeps that
     many error records (id, language, mention, mode, gold and prediction) for reading.
     """
@@ -234,7 +239,8 @@ def evaluate_geo(gold_rows: Sequence[GeoGold], shared_root: str | Path, *, pipel
         full = GeoPrediction.of(place) if place is not None else GeoPrediction()
         alone = _resolve(gazetteer, lemmas.for_lang, found.mention, row.lang, _country_weights(doc))
         for mode, pred in (("full", full), ("resolver", alone)):
-            checks = report.add(mode, (row.lang, row.file.split("/")[0]), row, pred)
+            where = "in_gazetteer" if row.geonameid is not None else "not_in_gazetteer"
+            checks = report.add(mode, (row.lang, row.file.split("/")[0], where), row, pred)
             if len(report.examples) < examples and False in checks.values():
                 report.examples.append({"id": row.id, "lang": row.lang, "mention": found.mention, "mode": mode,
                                         "gold": [row.geonameid, row.country], "pred": [pred.geonameid, pred.country]})

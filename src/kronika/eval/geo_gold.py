@@ -12,7 +12,8 @@ eval-data root, ``../shared/eval-data``):
 - JSON Lines records (``.json``, one object a line, e.g. re3d ``documents.json``):
   ``doc`` (the record's ``_id``) and ``start``/``end`` into its ``text``;
 - token files (CoNLL, IOB, ``.conllu``): ``sent`` (0-based index of the sentence:
-  maximal runs of token lines, ``#`` comments and ``-DOCSTART-`` lines skipped),
+  maximal runs of token lines; ``-DOCSTART-`` lines and ``#`` comments — a ``#`` line
+  whose last column is not a tag — are skipped),
   ``tok`` (0-based first token) and ``ntok``; the mention is its tokens joined by
   single spaces.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 TYPES = ("city", "village", "region", "country", "other")
+_TAG = re.compile(r"^(?:O|[BIESLU][-_]\S+)$")
 _HINT = "the eval-data files must be the ones the gold set was built on (see benchmarks/gold/geo/README.md)"
 
 
@@ -109,8 +112,8 @@ def _row(data: dict[str, Any], where: str) -> GeoGold:
             id=str(data["id"]), file=str(data["file"]), lang=str(data["lang"]), length=int(data["len"]),
             sha1=str(data["sha1"]), geonameid=int(gid) if gid is not None else None, country=data.get("country"),
             lat=_float(data.get("lat")), lon=_float(data.get("lon")), type=str(data.get("type") or "other"),
-            start=data.get("start"), end=data.get("end"), doc=data.get("doc"), sent=data.get("sent"),
-            tok=data.get("tok"), ntok=data.get("ntok"),
+            start=_int(data.get("start")), end=_int(data.get("end")), doc=data.get("doc"), sent=_int(data.get("sent")),
+            tok=_int(data.get("tok")), ntok=_int(data.get("ntok")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where}: bad gold row ({exc})", hint="see benchmarks/gold/geo/README.md for the fields") from None
@@ -123,6 +126,10 @@ def _row(data: dict[str, Any], where: str) -> GeoGold:
 
 def _float(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def read_geo_gold(path: str | Path, shared_root: str | Path | None = None) -> list[GeoGold]:
@@ -176,8 +183,8 @@ def _sentences(raw: str) -> list[list[str]]:
     for line in [*raw.splitlines(), ""]:
         parts = line.split("\t") if "\t" in line else line.split()
         docstart = bool(parts) and parts[0].startswith(("-DOCSTART-", "#DOCSTART"))
-        if parts and not docstart and parts[0].startswith("#"):
-            continue
+        if parts and not docstart and parts[0].startswith("#") and (len(parts) < 2 or not _TAG.match(parts[-1])):
+            continue  # a comment; a "#" token with a tag stays
         if parts and not docstart:
             current.append(parts)
             continue

@@ -10,6 +10,7 @@ fuzzy match, places through the gazetteer. Unknown names stay, unlinked.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -108,6 +109,7 @@ class EntityStage:
         entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
+        self._countries_from_demonyms(doc, tokens, entities)
         doc.entities = sorted([e for e in entities if id(e) not in dropped] + agents, key=lambda e: e.start)
 
     def _agents(
@@ -142,6 +144,22 @@ class EntityStage:
                 end = org.end if org.end - end <= 30 else end
             out.append(Entity(start, end, text[start:end], "AGENT", None, agent.role, country, sector, "agent", agent.role))
         return out + self._demonym_people(doc, tokens, ordered + out, demonyms, dropped)
+
+    def _countries_from_demonyms(self, doc: Document, tokens: list[Token], entities: list[Entity]) -> None:
+        """An unlinked name after a demonym belongs to that country: "Iraqi President Saddam Hussein",
+        "le ministre malien Abdoulaye Diop"."""
+        demonyms = self.kb.agent_lexicon.demonyms.get(doc.article.lang or "en")
+        if demonyms is None:
+            return
+        starts = [t.start for t in tokens]
+        for e in entities:
+            if e.kb_id is not None or e.country is not None or e.label not in ("PER", "ORG"):
+                continue
+            i = bisect.bisect_left(starts, e.start)
+            for m in demonyms.match(tokens, lo=max(0, i - 4), hi=i):
+                between = doc.text[tokens[m.last].end : e.start]
+                if "." not in between and "," not in between:
+                    e.country = m.payloads[0]
 
     def _demonym_people(
         self, doc: Document, tokens: list[Token], taken: list[Entity], demonyms: Any, dropped: set[int]

@@ -70,6 +70,8 @@ class EventStage:
                 continue
             match, trig, roles = chosen
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
+            if roles.source is not None and roles.target is None:
+                roles.target = _place_recipient(doc, sent, t_end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
             event = Event(
@@ -304,6 +306,16 @@ def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) ->
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
             return place
     return next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
+
+
+def _place_recipient(doc: Document, sent: Span, trigger_end: int, source: Entity) -> Entity | None:
+    """With no actor to receive it, the place an act is aimed at stands for its people and government
+    ("arrived in Amman", "shelled Kharkiv"), as PLOVER codes a city by its country."""
+    for e in doc.entities:
+        if e.kind == "place" and e.start >= trigger_end and sent.start <= e.start and e.end <= sent.end:
+            if e.country and e.country != source.country and e.start - trigger_end <= 40:
+                return e
+    return None
 
 
 def _pair(e: Event) -> frozenset[str]:
