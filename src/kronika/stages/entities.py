@@ -39,6 +39,7 @@ class _Mention:
     label: str
     candidates: list[str] = field(default_factory=list)
     origin: str = "kb"  # kb | ner | caps
+    fallback: _Mention | None = None  # the knowledge-base match inside a longer model name
 
 
 class EntityStage:
@@ -106,7 +107,7 @@ class EntityStage:
             mentions = _merge(mentions, ner)
         countries = self._article_countries(mentions)
         doc.places = []
-        entities = [e for e in (self._link(m, doc, countries) for m in mentions) if e is not None]
+        entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
         self._countries_from_demonyms(doc, tokens, entities)
@@ -252,6 +253,14 @@ class EntityStage:
                     counts[entry.country] += 1
         total = sum(counts.values()) or 1
         return {c: n / total for c, n in counts.items()}
+
+    def _link_or_fallback(self, m: _Mention, doc: Document, countries: dict[str, float]) -> Entity | None:
+        """Link a longer model name ("Amérique du Nord"); if it links to nothing, keep the knowledge-base
+        match inside it ("Montenegro" in "Montenegro province")."""
+        entity = self._link(m, doc, countries)
+        if m.fallback is not None and (entity is None or entity.kb_id is None):
+            return self._link(m.fallback, doc, countries)
+        return entity
 
     def _link(self, m: _Mention, doc: Document, countries: dict[str, float]) -> Entity | None:
         text = doc.text[m.start : m.end]
@@ -428,6 +437,7 @@ def _merge(kb: list[_Mention], other: list[_Mention]) -> list[_Mention]:
             kept.append(m)
         elif len(inside) == 1 and m.start <= inside[0].start and inside[0].end <= m.end and (m.end - m.start) > (inside[0].end - inside[0].start):
             kept.remove(inside[0])
+            m.fallback = inside[0]
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
