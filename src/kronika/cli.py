@@ -20,6 +20,7 @@ from .cli_eval import eval_group
 from .cli_kb import kb_group
 from .errors import KronikaError
 from .eval.events_cli import events_command
+from .eval.geo_cli import geo_command
 from .store import EventFilter, Store, default_location, open_store
 
 __all__ = ["main", "cli"]
@@ -320,6 +321,7 @@ _DOCTOR_TEXTS = {
 
 cli.add_command(kb_group)
 eval_group.add_command(events_command)
+eval_group.add_command(geo_command)
 cli.add_command(eval_group)
 
 

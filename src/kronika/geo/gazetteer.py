@@ -18,7 +18,29 @@ from pathlib import Path
 
 from ..nlp.tokens import normalize
 
-__all__ = ["GeoCandidate", "Gazetteer", "default_cache_path"]
+__all__ = ["GeoCandidate", "Gazetteer", "default_cache_path", "nominatives"]
+
+# (ending, replacement) pairs that undo the case endings of Ukrainian and Russian place names.
+_ENDINGS = {
+    "uk": [("єві", "їв"), ("ові", "ів"), ("еві", "ів"), ("ова", "ів"), ("ову", "ів"), ("овом", "ів"), ("єва", "їв"),
+           ("ці", "ка"), ("ку", "ка"), ("ки", "ка"), ("кою", "ка"), ("ську", "ськ"), ("ська", "ськ"), ("ськом", "ськ"),
+           ("ському", "ськ"), ("ьку", "ьк"), ("ька", "ьк"), ("ві", "ва"), ("і", "а"), ("и", "а"), ("у", "а"), ("ою", "а"),
+           ("ом", ""), ("і", ""), ("у", ""), ("а", ""), ("ем", ""), ("ю", "я"), ("ї", "я"), ("ому", "е"), ("ого", "е")],
+    "ru": [("ке", "ка"), ("ку", "ка"), ("ки", "ка"), ("кой", "ка"), ("ске", "ск"), ("ска", "ск"), ("ску", "ск"),
+           ("ском", "ск"), ("е", "а"), ("ы", "а"), ("у", "а"), ("ой", "а"), ("е", ""), ("а", ""), ("у", ""), ("ом", ""),
+           ("и", "ь"), ("ью", "ь"), ("ом", "о"), ("ого", "ое"), ("ом", "ое")],
+}
+
+
+def nominatives(name: str, lang: str | None) -> list[str]:
+    """Candidate dictionary forms of an inflected place name, most specific ending first."""
+    out: list[str] = []
+    for ending, repl in _ENDINGS.get(lang or "", []):
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            form = name[: len(name) - len(ending)] + repl
+            if form not in out:
+                out.append(form)
+    return out
 
 _FORMAT = "1"
 
@@ -100,6 +122,24 @@ class Gazetteer:
             (normalize(name),),
         ).fetchall()
         return [GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+
+    def country(self, iso3: str) -> GeoCandidate | None:
+        """The GeoNames country entry of an ISO alpha-3 code."""
+        row = self._con.execute(
+            "SELECT gid, name, country, lat, lon, population, admin1, fclass, capital FROM places "
+            "WHERE fclass = 'A' AND country = ?", (iso3,),
+        ).fetchone()
+        return GeoCandidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8])) if row else None
+
+    def resolve_inflected(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
+        """Resolve a Ukrainian or Russian case form by trying the nominatives its ending allows
+        ("Харкові" -> "Харків", "Авдіївці" -> "Авдіївка", "Бахмутом" -> "Бахмут", "Киеве" -> "Киев")."""
+        best: tuple[GeoCandidate, float] | None = None
+        for form in nominatives(name, lang):
+            found = self.resolve(form, countries)
+            if found is not None and (best is None or self._score(found[0], countries) > self._score(best[0], countries)):
+                best = found
+        return best
 
     def resolve(self, name: str, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """The best candidate for ``name`` given the article's country weights, with a confidence."""

@@ -235,9 +235,18 @@ class EntityStage:
                     setattr(org, f, v)
                 org.label = "ORG"
 
+    def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
+        """A country named is also a place, at country precision (its GeoNames country entry)."""
+        cand = self.gazetteer.country(iso3)
+        if cand is not None:
+            doc.places.append(Place(text, m.start, m.end, cand.geonameid, cand.name, cand.country, cand.lat, cand.lon,
+                                    None, "A", "country", 1.0))
+
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
         """Resolve a place name, trying its lemma for inflected languages ("Вашингтоні" -> "Вашингтон")."""
         found = self.gazetteer.resolve(text, countries)
+        if found is None and lang in ("uk", "ru"):
+            found = self.gazetteer.resolve_inflected(text, lang, countries)
         if found is None and lang in ("uk", "ru"):
             lemma = " ".join(self.lemmatizers.for_lang(lang)(w) for w in text.split())
             if lemma.casefold() != text.casefold():
@@ -267,6 +276,8 @@ class EntityStage:
         published = doc.article.published
         if m.candidates:
             entry = max((self.kb.entries[c] for c in m.candidates), key=lambda e: _context_score(e, countries, published))
+            if entry.kind == "country" and entry.country and self.resolve_places:
+                self._country_place(doc, m, text, entry.country)
             return _entity(m, text, entry, published, 1.0)
         lang = doc.article.lang
         if m.label == "PER":
@@ -280,9 +291,13 @@ class EntityStage:
             if hits:
                 eid, score = hits[0]
                 return _entity(m, text, self.kb.entries[eid], published, score)
-        # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs may turn out to be places
-        if self.resolve_places and (m.label == "LOC" or (m.origin == "caps" and " " not in text)):
+        # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs, and the Russian-trained model's
+        # one-word Ukrainian "persons", may turn out to be places (a town of 20,000+ where the article is)
+        loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER"))
+        if self.resolve_places and (m.label == "LOC" or loose):
             place = self._place(text, lang, countries)
+            if place is not None and m.label == "PER" and not (place[0].population >= 20000 and countries.get(place[0].country)):
+                place = None
             if place is not None:
                 cand, conf = place
                 doc.places.append(Place(
