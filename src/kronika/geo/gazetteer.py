@@ -114,6 +114,7 @@ class Gazetteer:
         if not self.path.exists():
             _build(self.path, min_population)
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._countries: dict[str, GeoCandidate] | None = None
 
     def candidates(self, name: str) -> list[GeoCandidate]:
         rows = self._con.execute(
@@ -124,12 +125,13 @@ class Gazetteer:
         return [GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
 
     def country(self, iso3: str) -> GeoCandidate | None:
-        """The GeoNames country entry of an ISO alpha-3 code."""
-        row = self._con.execute(
-            "SELECT gid, name, country, lat, lon, population, admin1, fclass, capital FROM places "
-            "WHERE fclass = 'A' AND country = ?", (iso3,),
-        ).fetchone()
-        return GeoCandidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8])) if row else None
+        """The GeoNames country entry of an ISO alpha-3 code (the 252 countries are read once)."""
+        if self._countries is None:
+            rows = self._con.execute(
+                "SELECT gid, name, country, lat, lon, population, admin1, fclass, capital FROM places WHERE fclass = 'A'"
+            ).fetchall()
+            self._countries = {r[2]: GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows}
+        return self._countries.get(iso3)
 
     def resolve_inflected(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """Resolve a Ukrainian or Russian case form by trying the nominatives its ending allows
