@@ -7,7 +7,6 @@ a store problem, 2 for a usage error, 130 when interrupted.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, api
+from .cli_common import db_option, err, json_option, print_json
 from .cli_eval import eval_group
 from .cli_kb import kb_group
 from .errors import KronikaError
@@ -24,28 +24,6 @@ from .eval.geo_cli import geo_command
 from .store import EventFilter, Store, default_location, open_store
 
 __all__ = ["main", "cli"]
-
-
-def _err(message: str) -> None:
-    click.echo(f"kronika: {message}", err=True)
-
-
-def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db",
-        envvar="KRONIKA_DB",
-        show_envvar=True,
-        metavar="PATH",
-        help="Store to use (default: kronika.db in your data folder).",
-    )(fn)
-
-
-def _json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(fn)
-
-
-def _print_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
 
 
 class _Progress:
@@ -64,7 +42,7 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(1)
         elif self.seen % self.every == 0:
-            _err(f"{self.label}: {self.seen} articles, {report.coded} coded, {len(report.failed)} failed")
+            err(f"{self.label}: {self.seen} articles, {report.coded} coded, {len(report.failed)} failed")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -74,9 +52,9 @@ class _Progress:
 def _report_problems(report: api.RunReport) -> int:
     """Print read errors and failed articles; return the exit code they call for."""
     for item in report.read_errors:
-        _err(f"error: {item.describe()}: {item.error}")
+        err(f"error: {item.describe()}: {item.error}")
     for outcome in report.failed:
-        _err(f"error: article {outcome.article_id} failed at stage {outcome.stage}: {outcome.reason}")
+        err(f"error: article {outcome.article_id} failed at stage {outcome.stage}: {outcome.reason}")
     return 1 if report.read_errors or report.failed else 0
 
 
@@ -90,8 +68,8 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", metavar="FORMAT", help="Force the input format: seed, text, html, feed, jsonl, csv, warc.")
 @click.option("--published", metavar="DATE", help="Publication date (ISO) for inputs that carry none.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def ingest(sources: tuple[str, ...], fmt: str | None, published: str | None, db: str | None, as_json: bool) -> None:
     """Read articles from files, folders, globs or - (stdin) and store the new ones."""
     store = open_store(db)
@@ -102,7 +80,7 @@ def ingest(sources: tuple[str, ...], fmt: str | None, published: str | None, db:
         progress.close()
     code = _report_problems(report)
     if as_json:
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
     else:
         click.echo(f"read {report.read} article(s): {report.new} new, {report.duplicates} already stored ({store.location})")
     sys.exit(code)
@@ -120,8 +98,8 @@ def ingest(sources: tuple[str, ...], fmt: str | None, published: str | None, db:
 @click.option("--llm-url", metavar="URL", help="The LLM server (with --events-backend llm).")
 @click.option("--llm-model", metavar="NAME", help="The model the LLM server should use.")
 @click.option("--llm-timeout", type=float, default=60.0, show_default=True, metavar="SECONDS", help="Per request.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def run(
     sources: tuple[str, ...], fmt: str | None, published: str | None, no_store: bool, force: bool, quiet: bool,
     events_backend: str, llm_url: str | None, llm_model: str | None, llm_timeout: float, db: str | None,
@@ -146,7 +124,7 @@ def run(
     def on_record(record: dict[str, Any]) -> None:
         if as_json:
             progress.close() if progress.bar is not None else None
-            _print_json(record)
+            print_json(record)
         elif not quiet and len(records) < 10:
             records.append(record)
 
@@ -167,7 +145,7 @@ def run(
         for record in records:
             _echo_record_events(record)
     if report.missing:
-        _err(f"note: this build does not yet provide: {', '.join(report.missing)}")
+        err(f"note: this build does not yet provide: {', '.join(report.missing)}")
     sys.exit(code)
 
 
@@ -210,15 +188,15 @@ def _event_line(ev: dict[str, Any]) -> str:
 @click.option("--text", metavar="QUERY", help="Full-text search over evidence and actor names.")
 @click.option("--article", "article_id", metavar="ID", help="Events of one article.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def events(as_json: bool, db: str | None, **filters: Any) -> None:
     """List stored events, filtered."""
     store = open_store(db, readonly=True)
     rows = api.events(store, EventFilter(**filters))
     for ev in rows:
         if as_json:
-            _print_json(ev)
+            print_json(ev)
         else:
             click.echo(f"{ev['article_id']}  {_event_line(ev)}")
     if not as_json and not rows:
@@ -227,14 +205,14 @@ def events(as_json: bool, db: str | None, **filters: Any) -> None:
 
 @cli.command()
 @click.argument("article_id")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def show(article_id: str, db: str | None, as_json: bool) -> None:
     """Show one stored article with its entities and events."""
     store = open_store(db, readonly=True)
     record = api.show(store, article_id)
     if as_json:
-        _print_json(record)
+        print_json(record)
         return
     art = record["article"]
     for key in ("id", "title", "section", "lang", "published", "url", "input"):
@@ -256,28 +234,28 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
 @cli.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), help="Default: from the file suffix.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def export(path: str, fmt: str | None, db: str | None, as_json: bool) -> None:
     """Export records (jsonl) or events (csv, parquet) to PATH (- for stdout)."""
     store = open_store(db, readonly=True)
     n = api.export(store, path, fmt)
     if path != "-":
         if as_json:
-            _print_json({"path": path, "rows": n})
+            print_json({"path": path, "rows": n})
         else:
             click.echo(f"wrote {n} row(s) to {path}", err=True)
 
 
 @cli.command()
-@_db_option
-@_json_option
+@db_option
+@json_option
 def stats(db: str | None, as_json: bool) -> None:
     """Counts of articles, codings, entities and events."""
     store = open_store(db, readonly=True)
     counts = api.stats(store)
     if as_json:
-        _print_json(counts)
+        print_json(counts)
         return
     click.echo(f"store: {store.location}")
     for key, value in counts.items():
@@ -287,8 +265,8 @@ def stats(db: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@_db_option
-@_json_option
+@db_option
+@json_option
 def doctor(db: str | None, as_json: bool) -> None:
     """Check that the store opens and that every stage of the default pipeline loads its models."""
     from .model import Article
@@ -302,7 +280,7 @@ def doctor(db: str | None, as_json: bool) -> None:
         outcome = api.code_article(Article.create(text, lang=lang, published="2024-01-01"), pipeline)[1]
         checks[f"models_{lang}"] = "ok" if outcome.ok else f"failed at {outcome.stage}: {outcome.reason}"
     if as_json:
-        _print_json(checks)
+        print_json(checks)
     else:
         for key, value in checks.items():
             click.echo(f"{key:<12}{value}")
@@ -331,10 +309,10 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except KronikaError as exc:
-            _err(f"error: {exc.one_line()}")
+            err(f"error: {exc.one_line()}")
             sys.exit(1)
         except KeyboardInterrupt:
-            _err("interrupted: everything committed so far is kept; rerun the same command to resume")
+            err("interrupted: everything committed so far is kept; rerun the same command to resume")
             sys.exit(130)
         except BrokenPipeError:
             sys.stderr.close()
@@ -348,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _guarded(cli.main)(args=argv, prog_name="kronika", standalone_mode=False)
     except click.exceptions.Abort:
-        _err("interrupted: everything committed so far is kept; rerun the same command to resume")
+        err("interrupted: everything committed so far is kept; rerun the same command to resume")
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
@@ -356,5 +334,5 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the edge: never a traceback for the user
         if os.environ.get("KRONIKA_DEBUG"):
             raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (rerun with KRONIKA_DEBUG=1 and report it)")
+        err(f"internal error: {type(exc).__name__}: {exc} (rerun with KRONIKA_DEBUG=1 and report it)")
         sys.exit(70)

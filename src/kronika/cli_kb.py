@@ -7,15 +7,14 @@ helpers are not imported, so that ``cli`` can import this module at its top).
 
 from __future__ import annotations
 
-import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-from .errors import InputError, KronikaError
+from .cli_common import db_option, err, json_option, one_line_errors, print_json
+from .errors import InputError
 from .kb import user
 from .kb.search import search as search_entries
 from .store import open_store
@@ -23,32 +22,11 @@ from .store import open_store
 __all__ = ["kb_group"]
 
 
-def _err(message: str) -> None:
-    click.echo(f"kronika: {message}", err=True)
-
-
-def _print_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
-
-
 def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Shared options (--db, --json where asked) and one-line errors for every ``kb`` verb."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KronikaError as exc:
-            _err(f"error: {exc.one_line()}")
-            sys.exit(1)
-
-    return click.option(
-        "--db", envvar="KRONIKA_DB", show_envvar=True, metavar="PATH",
-        help="Store to use (default: kronika.db in your data folder).",
-    )(wrapper)
+    """Shared options (--db) and one-line errors for every ``kb`` verb."""
+    return db_option(one_line_errors(fn))
 
 
-_json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
 
 @click.group("kb", context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,7 +39,7 @@ def kb_group() -> None:
 @click.option("--kind", metavar="KIND", type=click.Choice(user.KINDS), help="Only entries of this kind.")
 @click.option("--country", metavar="ISO3", help="Only entries of this country (ISO alpha-3).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many entries.")
-@_json_option
+@json_option
 @_command
 def search(query: str, kind: str | None, country: str | None, limit: int, db: str | None, as_json: bool) -> None:
     """Find entries by name or alias.
@@ -72,7 +50,7 @@ def search(query: str, kind: str | None, country: str | None, limit: int, db: st
     hits = search_entries(entries, query, kind=kind, country=country, limit=limit)
     if as_json:
         for hit in hits:
-            _print_json(hit.to_dict())
+            print_json(hit.to_dict())
         return
     if not hits:
         click.echo("no entries match", err=True)
@@ -86,7 +64,7 @@ def search(query: str, kind: str | None, country: str | None, limit: int, db: st
 
 @kb_group.command()
 @click.argument("entry_id", metavar="ID")
-@_json_option
+@json_option
 @_command
 def show(entry_id: str, db: str | None, as_json: bool) -> None:
     """Show one entry with its aliases per language and its roles."""
@@ -94,7 +72,7 @@ def show(entry_id: str, db: str | None, as_json: bool) -> None:
     if found is None:
         raise InputError(f"no entry {entry_id} in the knowledge base", hint="find ids with `kronika kb search NAME`")
     if as_json:
-        _print_json(found.to_dict())
+        print_json(found.to_dict())
         return
     e = found.entry
     sectors = (e.sector or "-") + (f" (also {', '.join(e.other_sectors)})" if e.other_sectors else "")
@@ -128,7 +106,7 @@ def show(entry_id: str, db: str | None, as_json: bool) -> None:
               help="A role held; ORG, START and END may be empty, dates ISO (repeatable).")
 @click.option("--parent", metavar="ID", help="The body this one belongs to.")
 @click.option("--wikidata", "wikidata_id", metavar="QID", help="Wikidata item, only when known for sure.")
-@_json_option
+@json_option
 @_command
 def add(entry_id: str, name: str, kind: str, country: str | None, sector: str | None, aliases: tuple[str, ...],
         roles: tuple[str, ...], parent: str | None, wikidata_id: str | None, db: str | None, as_json: bool) -> None:
@@ -139,17 +117,17 @@ def add(entry_id: str, name: str, kind: str, country: str | None, sector: str | 
     store = open_store(db)
     report = user.add_entry(store, entry)
     if as_json:
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
     else:
         click.echo(f"{'replaced' if report.replaced else 'added'} user entry {entry.id} ({store.location})")
     for note in report.notes:
-        _err(f"note: {note}")
+        err(f"note: {note}")
 
 
 @kb_group.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(user.FORMATS), help="Default: from each file's suffix.")
-@_json_option
+@json_option
 @_command
 def import_(files: tuple[str, ...], fmt: str | None, db: str | None, as_json: bool) -> None:
     """Import entries from YAML, CSV or Wikidata JSON files.
@@ -160,11 +138,11 @@ def import_(files: tuple[str, ...], fmt: str | None, db: str | None, as_json: bo
     store = open_store(db)
     report = user.import_files(store, list(files), fmt)
     for rejected in report.rejected:
-        _err(f"rejected: {rejected.line()}")
+        err(f"rejected: {rejected.line()}")
     for note in report.notes:
-        _err(f"note: {note}")
+        err(f"note: {note}")
     if as_json:
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
     else:
         click.echo(f"imported {len(files)} file(s): {report.added} added, {report.replaced} replaced, "
                    f"{len(report.rejected)} rejected ({store.location})")
