@@ -9,18 +9,17 @@ not fill the limit, rapidfuzz ranks the aliases closest to the query.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp.tokens import normalize as fold
 from .model import KBEntry
 
 __all__ = ["SearchHit", "normalize", "search"]
 
 _FUZZY_CUTOFF = 80.0
 _DROP = str.maketrans("", "", ".'’ʼ`")
-_COMBINING = re.compile(r"[\u0300-\u036f]+")
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -40,10 +39,7 @@ class SearchHit:
 
 def normalize(text: str) -> str:
     """Lower-case, without accents, dots or apostrophes, other punctuation as single spaces."""
-    text = text.casefold()
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(_NON_WORD.sub(" ", text.translate(_DROP)).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text).translate(_DROP)).split())
 
 
 def _fuzzy(query: str, choices: list[str], limit: int) -> dict[int, float]:
