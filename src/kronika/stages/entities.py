@@ -181,9 +181,13 @@ class EntityStage:
                     continue  # "російські військові" is an adjective; "росіяни" are people
             else:
                 span = parsed.char_span(start, end, alignment_mode="expand")
-                if span is None or span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
+                if span is None:
                     continue
-                if not _acts(parsed, start, end):
+                if span.root.dep_ == "amod" and _owner_adjective(span.root, taken):
+                    pass  # "an Indian proposal", "des changements israéliens": the country owns the thing
+                elif span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
+                    continue
+                elif not _acts(parsed, start, end):
                     continue
             country = m.payloads[0]
             for e in clash:
@@ -354,6 +358,24 @@ def _acts(parsed: Any, start: int, end: int) -> bool:
     elif node.dep_ == "nmod" and (node.head.pos_ == "NUM" or node.head.lemma_.lower() in _QUANTITY):
         node = node.head  # "des milliers de manifestants"
     return node.dep_ in _ACTING
+
+
+_OWNED = frozenset(
+    """proposal plan offer demand demands changes change initiative draft resolution decision government authorities
+    troops forces army officials delegation invasion offensive attack strike strikes aid support position
+    proposition plan offre demande changements initiative projet résolution décision gouvernement autorités troupes
+    forces armée responsables délégation invasion offensive attaque frappe aide soutien position
+    propuesta plan oferta demanda cambios iniciativa proyecto resolución decisión gobierno autoridades tropas fuerzas""".split()
+)
+
+
+def _owner_adjective(adjective: Any, taken: list[Entity]) -> bool:
+    """A demonym adjective stands for its country when it qualifies something a state proposes, decides or
+    sends ("an Indian proposal", "the Senegalese peace plan") and that thing is no actor already."""
+    head = adjective.head
+    if head.lemma_.lower() not in _OWNED and head.lower_ not in _OWNED:
+        return False
+    return not any(e.start <= head.idx < e.end for e in taken)
 
 
 def _demonym(trie: Any, tokens: list[Token], first: int, last: int) -> str | None:
