@@ -22,14 +22,23 @@ class Lemmatizers:
 
     def is_noun(self, word: str, lang: str | None) -> bool | None:
         """For Ukrainian and Russian, whether pymorphy3 reads ``word`` as a noun first; None elsewhere."""
+        tags = self.grammemes(word, lang)
+        return None if tags is None else "NOUN" in tags
+
+    def grammemes(self, word: str, lang: str | None) -> frozenset[str] | None:
+        """For Ukrainian and Russian, the grammemes of pymorphy3's readings of ``word`` (POS, Name, Surn, ...)
+        joined over its first three parses; None elsewhere."""
         if lang not in ("uk", "ru"):
             return None
         if lang not in self._morph:
             import pymorphy3
 
             self._morph[lang] = pymorphy3.MorphAnalyzer(lang=lang)
-        parses = self._morph[lang].parse(word)  # type: ignore[attr-defined]
-        return bool(parses) and parses[0].tag.POS == "NOUN"
+        parses = self._morph[lang].parse(word)[:3]  # type: ignore[attr-defined]
+        out: set[str] = set()
+        for p in parses:
+            out |= set(p.tag.grammemes)
+        return frozenset(out)
 
     def __getstate__(self) -> dict:
         return {}

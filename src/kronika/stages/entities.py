@@ -96,6 +96,8 @@ class EntityStage:
             tokens = _with_model_lemmas(tokens, parsed)
             doc.scratch["tokens"] = tokens
         spans = self.models.mentions(text, lang, parsed)
+        if spans is not None and lang in ("uk", "ru"):
+            spans = self._slavic_names(text, tokens, doc, spans, lang)
         if spans is None:
             mentions = _merge(mentions, _capitalised_runs(tokens, doc))
         else:
@@ -238,6 +240,35 @@ class EntityStage:
                              ("sector", role_org.sector), ("kind", role_org.kind), ("link_score", 0.8)):
                     setattr(org, f, v)
                 org.label = "ORG"
+
+    def _slavic_names(
+        self, text: str, tokens: list[Token], doc: Document, spans: list[tuple[int, int, str]], lang: str
+    ) -> list[tuple[int, int, str]]:
+        """Check the Russian-trained model with the morphological dictionary: drop "names" that are adverbs or
+        particles opening a sentence ("Вночі", "Навіть"), add runs of capitalised words that the dictionary
+        knows as first names or surnames ("Олексієм Резніковим")."""
+        grams = lambda w: self.lemmatizers.grammemes(w, lang) or frozenset()  # noqa: E731
+        kept = []
+        for start, end, label in spans:
+            words = re.findall(r"\w+", text[start:end])
+            if label == "PER" and words and all(not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words):
+                continue
+            kept.append((start, end, label))
+        sentence_starts = {s.start for s in doc.sentences}
+        run: list[Token] = []
+        for tok in tokens + [None]:  # type: ignore[list-item]
+            if tok is not None and run and tok.start in sentence_starts:
+                run = []  # a name does not run across sentences
+            if tok is not None and tok.is_title and not tok.is_upper and tok.key not in FUNCTION_WORDS:
+                run.append(tok)
+                continue
+            if len(run) >= 2 and any({"Name", "Surn"} & grams(t.text) for t in run):
+                if run[0].start in sentence_starts and not ({"Name", "Surn"} & grams(run[0].text)):
+                    run = run[1:]
+                if len(run) >= 2 and not any(s < run[-1].end and run[0].start < e for s, e, _ in kept):
+                    kept.append((run[0].start, run[-1].end, "PER"))
+            run = []
+        return sorted(kept)
 
     def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
         """A country named is also a place, at country precision (its GeoNames country entry)."""
