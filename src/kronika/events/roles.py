@@ -138,7 +138,8 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
 
 
 def _positional(start: int, end: int, actors: list[Entity]) -> Roles:
-    before = [a for a in actors if a.end <= start]
+    # an actor that opens the trigger itself ("police arrested", "полиция задержала") is its doer
+    before = [a for a in actors if a.end <= start or (a.start == start and a.end < end)]
     after = [a for a in actors if a.start >= end]
     source = before[-1] if before else None
     target = _first_other(after, source)

@@ -132,13 +132,19 @@ class EntityStage:
                 continue
             agent = m.payloads[0]
             after = [e for e in ordered if e.start >= end and e.start - end <= 45]
-            org = next((e for e in after if e.label in ("ORG", "MISC") and _joined(text, end, e.start)), None)
+            org = next(
+                (e for e in after if (e.label in ("ORG", "MISC") or e.kind == "country") and _joined(text, end, e.start)),
+                None,
+            )
             person = next((e for e in after if e.label == "PER" and _joined(text, org.end if org else end, e.start)), None)
             if person is not None:
                 self._apply_role(person, agent, org, doc, countries)
                 continue
             if not _acts(doc.scratch.get("spacy"), start, end):
                 continue
+            tags = self.lemmatizers.grammemes(tokens[m.last].text, lang)
+            if tags is not None and not ({"NOUN", "ADJF", "PRTF"} & tags):
+                continue  # "задержала" shares its lemma with "задержанные" but is a verb
             country = _demonym(demonyms, tokens, m.first, m.last) if demonyms else None
             sector = agent.sector
             if org is not None:
@@ -249,10 +255,14 @@ class EntityStage:
         knows as first names or surnames ("Олексієм Резніковим")."""
         grams = lambda w: self.lemmatizers.grammemes(w, lang) or frozenset()  # noqa: E731
         kept = []
-        for start, end, label in spans:
+        for start, end, label in _split_at_lowercase(text, spans):
             words = re.findall(r"\w+", text[start:end])
             if label == "PER" and words and all(not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words):
                 continue
+            if label == "PER" and not any({"Name", "Surn"} & grams(w) for w in words) and self._place(
+                text[start:end], lang, {}
+            ):
+                label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном"
             kept.append((start, end, label))
         sentence_starts = {s.start for s in doc.sentences}
         run: list[Token] = []
@@ -342,6 +352,29 @@ class EntityStage:
                 return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
                               None, "place", None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
+
+
+def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name holds no lowercase word: cut a model span like "Вашингтоні з Ллойдом Остіном"
+    into its capitalised runs."""
+    out = []
+    for start, end, label in spans:
+        if label != "PER":
+            out.append((start, end, label))
+            continue
+        run_start = None
+        last_end = start
+        for m in re.finditer(r"[\w'’-]+", text[start:end]):
+            word_start, word_end = start + m.start(), start + m.end()
+            if m.group()[:1].isupper():
+                run_start = word_start if run_start is None else run_start
+                last_end = word_end
+            elif run_start is not None:
+                out.append((run_start, last_end, label))
+                run_start = None
+        if run_start is not None:
+            out.append((run_start, last_end, label))
+    return out
 
 
 def _names_fit(mention: str, entry: KBEntry) -> bool:
@@ -453,6 +486,8 @@ def _place_name(cand: Any) -> str:
 _ROLE_HEADS = frozenset(
     """ministre porte-parole secrétaire président présidente chef directeur général commandant
     minister spokesperson spokesman spokeswoman secretary president head chief director general commander
+    міністр міністерка президент речник речниця прем'єр-міністр голова командувач посол очільник генерал
+    министр президент премьер-министр глава председатель командующий посол генерал пресс-секретарь
     ministro portavoz secretario presidente jefe director""".split()
 )
 _ROLE_TAILS = frozenset(
