@@ -299,7 +299,8 @@ def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) ->
     inside = [
         p for p in doc.places
         if p.start is not None and sent.start <= p.start and p.end <= sent.end
-        and not any(a.start <= p.start and p.end <= a.end for a in actors)
+        # a place inside a longer actor name ("ministère de la Défense de l'Ukraine") is not where it happened
+        and not any(a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end) for a in actors)
     ]
     for place in inside:
         before = doc.text[max(sent.start, place.start - 12) : place.start].split()
