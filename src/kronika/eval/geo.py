@@ -184,11 +184,7 @@ def _country_weights(doc: Document) -> dict[str, float]:
 
 
 def _resolve(gazetteer: Any, lemmatize: Any, name: str, lang: str, countries: dict[str, float]) -> GeoPrediction:
-    found = gazetteer.resolve(name, countries)
-    if found is None and lang in ("uk", "ru"):
-        lemma = " ".join(lemmatize(lang)(w) for w in name.split())
-        if lemma.casefold() != name.casefold():
-            found = gazetteer.resolve(lemma, countries)
+    found = gazetteer.resolve_mention(name, lang, countries, lemmatize(lang) if lang in ("uk", "ru") else None)
     return GeoPrediction.of(found[0]) if found else GeoPrediction()
 
 

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from ..nlp.tokens import normalize
@@ -132,6 +133,20 @@ class Gazetteer:
             ).fetchall()
             self._countries = {r[2]: GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows}
         return self._countries.get(iso3)
+
+    def resolve_mention(
+        self, name: str, lang: str | None, countries: dict[str, float], lemmatize: Any = None
+    ) -> tuple[GeoCandidate, float] | None:
+        """A place mention as written: the name, else (Ukrainian, Russian) its nominatives by ending, else
+        its lemma from ``lemmatize`` (a word -> lemma function)."""
+        found = self.resolve(name, countries)
+        if found is None and lang in ("uk", "ru"):
+            found = self.resolve_inflected(name, lang, countries)
+            if found is None and lemmatize is not None:
+                lemma = " ".join(lemmatize(w) for w in name.split())
+                if lemma.casefold() != name.casefold():
+                    found = self.resolve(lemma, countries)
+        return found
 
     def resolve_inflected(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """Resolve a Ukrainian or Russian case form by trying the nominatives its ending allows

@@ -288,15 +288,9 @@ class EntityStage:
                                     None, "A", "country", 1.0))
 
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
-        """Resolve a place name, trying its lemma for inflected languages ("Вашингтоні" -> "Вашингтон")."""
-        found = self.gazetteer.resolve(text, countries)
-        if found is None and lang in ("uk", "ru"):
-            found = self.gazetteer.resolve_inflected(text, lang, countries)
-        if found is None and lang in ("uk", "ru"):
-            lemma = " ".join(self.lemmatizers.for_lang(lang)(w) for w in text.split())
-            if lemma.casefold() != text.casefold():
-                found = self.gazetteer.resolve(lemma, countries)
-        return found
+        """Resolve a place name, undoing Ukrainian and Russian case endings ("Вашингтоні" -> "Вашингтон")."""
+        lemmatize = self.lemmatizers.for_lang(lang) if lang in ("uk", "ru") else None
+        return self.gazetteer.resolve_mention(text, lang, countries, lemmatize)
 
     def _article_countries(self, mentions: list[_Mention]) -> dict[str, float]:
         counts: Counter[str] = Counter()
