@@ -150,9 +150,11 @@ class EventStage:
                 continue
             nominal = parsed is not None and _nominal(parsed, start, end)
             if trig.weak and nominal and not any(
-                m is not match and any(t.type == trig.type for t in m.payloads) for m in found
+                m is not match and any(t.type == trig.type for t in m.payloads)
+                and not _nominal(parsed, tokens[m.first].start, tokens[m.last].end)
+                for m in found
             ):
-                continue  # "l'avion F-16", "missiles": a weapon named is no attack without a second cue
+                continue  # "l'avion F-16", "missiles": a weapon named is no attack without a verb saying so
             roles = assign_roles(parsed, start, end, actors, trig.type)
             if parsed is not None and not roles.by_syntax and (nominal or trig.weak):
                 # the parse ties it to no actor ("sur le champ de bataille"): at most the follow-up of an
