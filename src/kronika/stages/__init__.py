@@ -59,9 +59,17 @@ def default_pipeline(
     options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Pipeline:
     """The pipeline ``kronika run`` uses (with the user's KB entries from ``store``, and per-stage options)."""
-    version = f"{__version__}+" + ".".join(n.replace(".", "-") for n in names)
+    version = f"{__version__}+" + ".".join(n.replace(".", "-") for n in names) + f"+data-{_data_fingerprint()}"
     stages = [make_stage(n, store, **dict((options or {}).get(n, {}))) for n in names]
     return build_pipeline(stages, version, missing=list(NOT_YET))
+
+
+def _data_fingerprint() -> str:
+    """Changes when the shipped knowledge base or lexicons change, so `kronika run` re-codes with them."""
+    from ..kb.load import shipped_fingerprint
+    from .events import _data_fingerprint as lexicon_fingerprint
+
+    return (shipped_fingerprint()[:6] + lexicon_fingerprint()[:6])
 
 
 def events_backend_stages(backend: str) -> tuple[str, ...]:
