@@ -78,9 +78,37 @@ def _subject_holders(verb: Any) -> list[Any]:
             holders.append(cur)
             if cur.pos_ == "ADJ":  # "ready to": the subject hangs on the copula's head
                 continue
+        elif cur.dep_ == "acl" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "issued a declaration demanding …": the issuer demands
+            holders.append(cur)
         else:
             break
     return holders
+
+
+_DEONTIC = frozenset("must should ought devoir falloir debe deber мати повинен має должен обязан".split())
+
+
+def request_frame(parsed: Any, start: int, end: int, actors: list[Entity]) -> Roles | None:
+    """"X said that Y must do Z" is PLOVER's REQUEST from X to Y, whatever Z is: the roles of that frame,
+    or None when the trigger's clause carries no "must"/"should" under a speaker."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _clause_head(span.root)
+    if not any(c.dep_.startswith("aux") and c.lemma_.lower() in _DEONTIC for c in verb.children):
+        return None
+    doer = [a for c in verb.children if c.dep_ in _SUBJECT for a in _in(_subtree_span(c), actors)]
+    main = verb.head if verb.dep_ in ("ccomp", "xcomp", "advcl") else None
+    if main is None or main.i == verb.i:
+        return None
+    speaker = [a for c in main.children if c.dep_ in _SUBJECT | _AGENT for a in _in(_subtree_span(c), actors)]
+    if not speaker:
+        return None
+    target = _first_other(doer, speaker[0])
+    return Roles(speaker[0], target, True)
 
 
 _PRONOUNS = frozenset("it they he she we il elle ils elles він вона вони воно он она они оно él ella ellos ellas".split())

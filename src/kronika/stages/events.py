@@ -10,13 +10,14 @@ in Washington") become one event with several evidence spans.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import hashlib
 import math
 import re
 from typing import Any
 
 from ..events.lexicon import Lexicon, Trigger, load_lexicon
-from ..events.roles import SYMMETRIC, Roles, assign_roles, same_actor
+from ..events.roles import SYMMETRIC, Roles, assign_roles, request_frame, same_actor
 from ..model import DateValue, Document, Entity, Event, Place, Span
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.tokens import Token
@@ -70,6 +71,9 @@ class EventStage:
                 continue
             match, trig, roles = chosen
             t_start, t_end = tokens[match.first].start, tokens[match.last].end
+            frame = request_frame(parsed, t_start, t_end, sent_actors)
+            if frame is not None:
+                trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
             if roles.source is not None and roles.target is None:
                 roles.target = _place_recipient(doc, sent, t_end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
@@ -247,8 +251,6 @@ def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
             continue
         for t in m.payloads:
             if t.type == trig.type and not t.weak and (t.mode or t.acled_type):
-                from dataclasses import replace
-
                 return replace(trig, mode=trig.mode or t.mode, acled_type=trig.acled_type or t.acled_type,
                                acled_subtype=trig.acled_subtype or t.acled_subtype)
     return trig
