@@ -83,3 +83,9 @@ def test_never_the_same_actor_on_both_sides(pipeline) -> None:
         for ev in _code(pipeline, text)["events"]:
             s, t = ev["source"] or {}, ev["target"] or {}
             assert not (s.get("kb_id") and s.get("kb_id") == t.get("kb_id")), ev
+
+
+def test_must_clause_is_a_request_from_the_speaker(pipeline) -> None:
+    rec = _code(pipeline, "France said that Iraq must cooperate fully with the inspectors.", lang="en")
+    ev = _one(rec, "REQUEST")
+    assert _country(ev, "source") == "FRA" and _country(ev, "target") == "IRQ"
