@@ -15,10 +15,9 @@ from typing import Any
 import click
 
 from . import __version__, api
-from .cli_common import db_option, err, json_option, print_json
+from .cli_common import db_option, err, json_option, one_line_errors, print_json
 from .cli_eval import eval_group
 from .cli_kb import kb_group
-from .errors import KronikaError
 from .eval.events_cli import events_command
 from .eval.geo_cli import geo_command
 from .store import EventFilter, Store, default_location, open_store
@@ -303,16 +302,19 @@ eval_group.add_command(geo_command)
 cli.add_command(eval_group)
 
 
+_INTERRUPTED = "interrupted: everything committed so far is kept; rerun the same command to resume"
+
+
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """One-line errors (shared with every command group), and a clean exit on Ctrl-C or a closed pipe."""
+    checked = one_line_errors(fn)
+
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
-        except KronikaError as exc:
-            err(f"error: {exc.one_line()}")
-            sys.exit(1)
+            return checked(*args, **kwargs)
         except KeyboardInterrupt:
-            err("interrupted: everything committed so far is kept; rerun the same command to resume")
+            err(_INTERRUPTED)
             sys.exit(130)
         except BrokenPipeError:
             sys.stderr.close()
@@ -326,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _guarded(cli.main)(args=argv, prog_name="kronika", standalone_mode=False)
     except click.exceptions.Abort:
-        err("interrupted: everything committed so far is kept; rerun the same command to resume")
+        err(_INTERRUPTED)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
