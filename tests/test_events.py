@@ -89,3 +89,47 @@ def test_must_clause_is_a_request_from_the_speaker(pipeline) -> None:
     rec = _code(pipeline, "France said that Iraq must cooperate fully with the inspectors.", lang="en")
     ev = _one(rec, "REQUEST")
     assert _country(ev, "source") == "FRA" and _country(ev, "target") == "IRQ"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Syria said it will not accept any more refugees from Iraq.", "en"),
+    ("The United States said it would not meet the delegation of Iran.", "en"),
+    ("La Syrie a refusé de signer l'accord avec la Turquie.", "fr"),
+])
+def test_refused_cooperation_is_a_reject(pipeline, text, lang) -> None:
+    ev = _one(_code(pipeline, text, lang=lang), "REJECT")
+    assert ev["modality"] == "asserted"
+
+
+def test_a_plain_past_negation_stays_a_negated_event(pipeline) -> None:
+    rec = _code(pipeline, "L'Allemagne n'a pas livré de missiles à l'Ukraine.")
+    assert all(e["event_type"] != "REJECT" for e in rec["events"])
+    assert _one(rec, "AID")["modality"] == "negated"
+
+
+def test_announced_protest_is_a_threat(pipeline) -> None:
+    rec = _code(pipeline, "Algerian opposition parties said they would boycott the elections.", lang="en")
+    ev = _one(rec, "THREATEN")
+    assert ev["mode"] == "restrict" and _country(ev, "source") == "DZA"
+
+
+def test_a_phrase_trigger_steps_over_modifiers(pipeline) -> None:
+    rec = _code(pipeline, "The teachers' union announced that it has called off a four-day strike.", lang="en")
+    assert _one(rec, "CONCEDE")
+
+
+def test_either_lemmatiser_reading_matches_a_trigger(pipeline) -> None:
+    # the small English model lemmatises "staged" as "stag"; the rule lemmatiser's "stage" still counts
+    rec = _code(pipeline, "Thousands of Indonesian students staged mass demonstrations in Jakarta.", lang="en")
+    assert _one(rec, "PROTEST")["modality"] == "asserted"
+
+
+def test_one_sport_word_does_not_make_an_article_off_topic(pipeline) -> None:
+    rec = _code(pipeline, "Palestinian officials demanded that the United States match the support of the EU.", lang="en")
+    ev = _one(rec, "REQUEST")
+    assert _country(ev, "source") == "PSE"
+
+
+def test_a_cue_in_a_verbs_complement_does_not_qualify_the_verb(pipeline) -> None:
+    rec = _code(pipeline, "Britain mobilized army reservists for a possible war against Iraq.", lang="en")
+    assert _one(rec, "MOBILIZE")["modality"] == "asserted"

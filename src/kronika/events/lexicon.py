@@ -92,7 +92,7 @@ def load_lexicon(lemmas: Lemmatizers | None = None) -> Lexicon:
     for entry in _yaml("triggers.yaml") or []:
         acled = entry.get("acled") or {}
         for lang, terms in (entry.get("terms") or {}).items():
-            trie = lex.triggers.setdefault(lang, PhraseTrie(skippable=_TRIGGER_SKIP))
+            trie = lex.triggers.setdefault(lang, PhraseTrie(skippable=_TRIGGER_SKIP, max_wild=2))
 
             def payload(term: str, n: int, entry: dict[str, Any] = entry, acled: dict[str, Any] = acled) -> Trigger:
                 return Trigger(

@@ -30,10 +30,13 @@ class PhraseMatch(Generic[P]):
 class PhraseTrie(Generic[P]):
     """Phrases as key sequences; each phrase end holds payloads."""
 
-    def __init__(self, skippable: frozenset[str] = FUNCTION_WORDS, max_gap: int = 3) -> None:
+    def __init__(self, skippable: frozenset[str] = FUNCTION_WORDS, max_gap: int = 3, max_wild: int = 0) -> None:
         self._root: dict[str, Any] = {}
         self.skippable = skippable
         self.max_gap = max_gap
+        # content words a match may step over after its first word ("called off a four-day strike"
+        # meets "call off strike"); never across punctuation
+        self.max_wild = max_wild
 
     def add(self, keys: Iterable[str], payload: P) -> None:
         node = self._root
@@ -66,13 +69,13 @@ class PhraseTrie(Generic[P]):
         if tokens[i].key in self.skippable and not tokens[i].is_upper:
             return None  # "un" is a French article, "UN" the United Nations
         best: PhraseMatch[P] | None = None
-        frontier = [(self._root, i)]
+        frontier = [(self._root, i, 0)]
         while frontier:
-            node, j = frontier.pop()
+            node, j, wild = frontier.pop()
             if j >= hi:
                 continue
             tok = tokens[j]
-            for key in {tok.key, tok.lemma}:
+            for key in {tok.key, tok.lemma, tok.alt} if tok.alt else {tok.key, tok.lemma}:
                 child = node.get(key)
                 if child is None:
                     continue
@@ -83,10 +86,16 @@ class PhraseTrie(Generic[P]):
                     best = PhraseMatch(i, j, list(ends))
                 elif ends and j == best.last:  # same words reached by surface and by lemma: keep both readings
                     best.payloads += [p for p in ends if p not in best.payloads]
+                if len(child) == (_END in child):
+                    continue  # a leaf: nothing follows
                 k = j + 1
                 while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap:
                     k += 1
-                frontier.append((child, k))
+                frontier.append((child, k, wild))
                 if k != j + 1:
-                    frontier.append((child, j + 1))
+                    frontier.append((child, j + 1, wild))
+                w = k
+                while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum():
+                    w += 1
+                    frontier.append((child, w, wild + (w - k)))
         return best

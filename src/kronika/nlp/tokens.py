@@ -31,6 +31,7 @@ class Token:
     text: str
     key: str  # normalised surface form
     lemma: str  # normalised lemma (== key when no lemmatiser knows the word)
+    alt: str = ""  # a second lemmatiser's reading where the two disagree ("staged": "stag" / "stage")
 
     @property
     def is_upper(self) -> bool:

@@ -26,6 +26,10 @@ from .dates import date_for
 __all__ = ["EventStage"]
 
 _LOCATIVE = frozenset("à a au aux en in at near à dans près в у под біля під около en cerca".split())
+_NEGATION_AFTER = {"fr": frozenset("pas jamais rien plus aucun aucune guère point".split())}
+# a negation that is a refusal: with these verbs, or with a future or a conditional ("will not accept")
+_REFUSAL_WORDS = frozenset("fail refuse refrain decline échouer refuser отказаться отказываться відмовитися відмовлятися negar rehusar".split())
+_REFUSAL_CUES = frozenset({"refusal", "future", "hypothetical"})
 _MODALITY_ORDER = ("negated", "denied", "hypothetical", "future", "reported")
 
 
@@ -53,7 +57,9 @@ class EventStage:
         parsed = doc.scratch.get("spacy")
         actors = [e for e in doc.entities if _is_actor(e)]
         pro, con = self._cues(doc, tokens)
-        off_topic = con > pro  # sport, markets, culture: "battre", "frapper" are not violence there
+        # sport, markets, culture: "battre", "frapper" are not violence there; one stray cue word ("match"
+        # as a verb, "cup") does not make an article off-topic
+        off_topic = con >= 2 and con > pro
         events: list[tuple[int, Event]] = []
         for si, sent in enumerate(doc.sentences):
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -78,16 +84,17 @@ class EventStage:
                 roles.target = _place_recipient(doc, sent, t_end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
+            cues = self._modality_cues(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end)
             event = Event(
                 id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
                 mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
                 contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
-                modality=self._modality(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end),
+                modality=_pick_modality(cues),
                 location=_place(doc, sent, actors, t_end),
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
             event.date = date_for(doc, t_start, t_end)
-            _plover_intent(event)
+            _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES))
             if trig.weak and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
@@ -107,12 +114,32 @@ class EventStage:
     def _modality(
         self, tokens: list[Token], lo: int, hi: int, trig: tuple[int, int], lang: str, parsed: Any, start: int, end: int
     ) -> str:
+        return _pick_modality(self._modality_cues(tokens, lo, hi, trig, lang, parsed, start, end))
+
+    def _modality_cues(
+        self, tokens: list[Token], lo: int, hi: int, trig: tuple[int, int], lang: str, parsed: Any, start: int, end: int
+    ) -> set[str]:
+        """The modality cues around a trigger: negated, denied, hypothetical, future, reported, and
+        "refusal" where a negation is a verb of refusing or failing ("refused to", "failed to reach")."""
         found: set[str] = set()
         trie = self.lexicon.modality.get(lang)
+        verbal = parsed is not None and not _nominal(parsed, start, end)
         if trie is not None:
             for m in trie.match(tokens, lo=max(lo, trig[0] - 8), hi=min(hi, trig[1] + 4)):
-                if m.last < trig[0] or m.first > trig[1]:  # "intention" in "déclaration d'intentions" is the event
+                if m.last < trig[0]:
                     found.update(m.payloads)
+                    if "negated" in m.payloads and tokens[m.first].lemma in _REFUSAL_WORDS:
+                        found.add("refusal")
+                elif m.first > trig[1]:  # "intention" in "déclaration d'intentions" is the event
+                    # after a verb, a cue belongs to its complements ("agreed to resign without returning",
+                    # "mobilised reservists for a possible war"): only French "ne ... pas" and reporting
+                    # cues still qualify it; after a noun ("les frappes prévues") any cue does
+                    after = set(m.payloads)
+                    if tokens[m.first].key not in _NEGATION_AFTER.get(lang, ()):
+                        after.discard("negated")
+                    if verbal:
+                        after &= {"negated", "reported", "denied"}
+                    found.update(after)
         if parsed is not None:
             span = parsed.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -125,10 +152,7 @@ class EventStage:
                     found.add("hypothetical")
                 if any(c.lower_ in ("pas", "jamais", "not", "never") and c.dep_ == "advmod" for c in verb.children):
                     found.add("negated")
-        for name in _MODALITY_ORDER:
-            if name in found:
-                return "negated" if name == "denied" else name
-        return "asserted"
+        return found
 
     def _contexts(self, tokens: list[Token], lo: int, hi: int, lang: str) -> set[str]:
         trie = self.lexicon.contexts.get(lang)
@@ -187,7 +211,7 @@ class EventStage:
                     con += 1
                 else:
                     pro += 1
-        con += sum(1 for t in tokens if _SCORELINE.fullmatch(t.text))  # "3-0", "2–1": a match result
+        con += 2 * sum(1 for t in tokens if _SCORELINE.fullmatch(t.text))  # "3-0", "2–1": a match result, a strong cue
         return pro, con
 
 
@@ -202,23 +226,50 @@ def _data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-_SCORELINE = re.compile(r"\d{1,2}[-–:]\d{1,2}")
+_SCORELINE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # not "10:30", a time
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# REJECT's modes (shared with REQUEST) by the cooperation refused
+_REFUSED_MODE = {"CONSULT": "meet", "SUPPORT": "assist", "COOPERATE": "assist", "AID": "assist",
+                 "CONCEDE": "yield", "RETREAT": "yield"}
 
 
-def _plover_intent(event: Event) -> None:
-    """PLOVER codes an announced or conditional act as the statement it is: future cooperation is AGREE,
-    future force THREATEN (the manual: "return the single event category, not a category+auxiliary").
-    The modality stays, so the act itself is never counted as having happened."""
+def _pick_modality(cues: set[str]) -> str:
+    for name in _MODALITY_ORDER:
+        if name in cues:
+            return "negated" if name == "denied" else name
+    return "asserted"
+
+
+def _plover_intent(event: Event, refusal: bool = False) -> None:
+    """PLOVER codes an announced, conditional or refused act as the statement it is.
+
+    - refused cooperation ("will not accept", "failed to reach agreement", "would not meet demands": a
+      negation with a refusal verb or a future or conditional) is REJECT ("all rejections and refusals"),
+      and the refusal itself is asserted; a plain past negation ("n'a pas livré") stays a negated event;
+    - future cooperation is AGREE ("will release the hostages" is a promise; the manual would code a future
+      RETREAT as CONCEDE, the PLOVER gold standard codes it AGREE, and kronika follows the gold);
+    - future force, and future protest (strikes, boycotts, blockades), is THREATEN.
+
+    The original type stays in the flags, so the act itself is never counted as having happened."""
+    kind = event.event_type
+    if refusal and event.modality == "negated" and (kind == "AGREE" or kind in _COOPERATION):
+        event.flags.append(f"refused:{kind}")
+        event.event_type, event.mode, event.modality = "REJECT", _REFUSED_MODE.get(kind), "asserted"
+        event.acled_type = event.acled_subtype = None
+        return
     if event.modality not in ("future", "hypothetical"):
         return
-    if event.event_type in _COOPERATION:
-        event.flags.append(f"intent:{event.event_type}")
-        event.event_type, event.mode, event.acled_type, event.acled_subtype = "AGREE", None, None, None
-    elif event.event_type in _CONFLICT:
-        event.flags.append(f"intent:{event.event_type}")
-        event.event_type, event.mode, event.acled_type, event.acled_subtype = "THREATEN", None, None, None
+    if kind in _COOPERATION:
+        new, mode = "AGREE", None
+    elif kind in _CONFLICT:
+        new, mode = "THREATEN", "violence" if kind in ("ASSAULT", "MOBILIZE") else None
+    elif kind == "PROTEST":
+        new, mode = "THREATEN", "restrict"
+    else:
+        return
+    event.flags.append(f"intent:{kind}")
+    event.event_type, event.mode, event.acled_type, event.acled_subtype = new, mode, None, None
 
 
 def _pos_agrees(parsed: Any, tok: Token, triggers: list[Trigger]) -> bool:
