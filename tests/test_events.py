@@ -133,3 +133,26 @@ def test_one_sport_word_does_not_make_an_article_off_topic(pipeline) -> None:
 def test_a_cue_in_a_verbs_complement_does_not_qualify_the_verb(pipeline) -> None:
     rec = _code(pipeline, "Britain mobilized army reservists for a possible war against Iraq.", lang="en")
     assert _one(rec, "MOBILIZE")["modality"] == "asserted"
+
+
+def test_a_capital_in_the_subject_speaks_for_its_government(pipeline) -> None:
+    rec = _code(pipeline, "Washington demanded that Hamas renounce its armed struggle.", lang="en")
+    assert _country(_one(rec, "REQUEST"), "source") == "USA"
+
+
+def test_without_a_parse_the_target_stays_in_the_triggers_clause(pipeline) -> None:
+    rec = _code(pipeline, "ВСУ обстреляли Белгород, сообщил губернатор Вячеслав Гладков.", lang="ru")
+    ev = _one(rec, "ASSAULT")
+    assert ev["target"]["text"] == "Белгород" and _country(ev, "source") == "UKR"
+
+
+def test_a_place_inside_a_phrase_trigger_is_its_recipient(pipeline) -> None:
+    rec = _code(pipeline, "Російські війська вночі атакували Харків ударними дронами.", lang="uk")
+    ev = _one(rec, "ASSAULT")
+    assert _country(ev, "source") == "RUS" and _country(ev, "target") == "UKR"
+
+
+def test_a_role_noun_before_a_name_gives_way_to_the_name(pipeline) -> None:
+    rec = _code(pipeline, "El presidente Gustavo Petro se reunió con el líder venezolano Nicolás Maduro en Caracas.", lang="es")
+    ev = _one(rec, "CONSULT")
+    assert {ev["source"]["text"], ev["target"]["text"]} == {"Gustavo Petro", "Nicolás Maduro"}

@@ -12,6 +12,7 @@ source and the nearest after it the target. Never the same actor twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any
 
 from ..model import Entity
@@ -165,10 +166,17 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
     return Roles(source, target, True)
 
 
-def _positional(start: int, end: int, actors: list[Entity]) -> Roles:
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _positional(start: int, end: int, actors: list[Entity], text: str | None = None) -> Roles:
     # an actor that opens the trigger itself ("police arrested", "полиция задержала") is its doer
     before = [a for a in actors if a.end <= start or (a.start == start and a.end < end)]
     after = [a for a in actors if a.start >= end]
+    if text is not None:
+        # the target is in the trigger's clause: "ВСУ обстреляли Белгород, сообщил губернатор Гладков" -- the
+        # governor reports, he is not shelled
+        after = [a for a in after if not _CLAUSE_END.search(text, end, a.start)]
     source = before[-1] if before else None
     target = _first_other(after, source)
     if source is None and len(after) >= 2:
@@ -176,10 +184,13 @@ def _positional(start: int, end: int, actors: list[Entity]) -> Roles:
     return Roles(source, target, False)
 
 
-def assign_roles(parsed: Any, start: int, end: int, actors: list[Entity], event_type: str) -> Roles:
-    """Source and target for the trigger at ``[start, end)`` among ``actors`` (entities of its sentence)."""
+def assign_roles(
+    parsed: Any, start: int, end: int, actors: list[Entity], event_type: str, text: str | None = None
+) -> Roles:
+    """Source and target for the trigger at ``[start, end)`` among ``actors`` (entities of its sentence);
+    with the article's ``text``, the position fallback keeps the target inside the trigger's clause."""
     if parsed is not None:
         roles = _syntactic(parsed, start, end, actors, event_type)
         if roles is not None and roles.source is not None:
             return roles
-    return _positional(start, end, actors)
+    return _positional(start, end, actors, text)

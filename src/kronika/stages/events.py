@@ -55,7 +55,7 @@ class EventStage:
         tokens: list[Token] = doc.scratch.get("tokens", [])
         starts = [t.start for t in tokens]
         parsed = doc.scratch.get("spacy")
-        actors = [e for e in doc.entities if _is_actor(e)]
+        actors = _named_over_roles([e for e in doc.entities if _is_actor(e)], doc.text)
         pro, con = self._cues(doc, tokens)
         # sport, markets, culture: "battre", "frapper" are not violence there; one stray cue word ("match"
         # as a verb, "cup") does not make an article off-topic
@@ -72,7 +72,9 @@ class EventStage:
             if not found:
                 continue
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
-            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic)
+            capitals = [e for e in doc.entities if e.role == "capital" and e.kind == "place"
+                        and sent.start <= e.start and e.end <= sent.end]
+            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic, capitals, doc.text)
             if chosen is None:
                 continue
             match, trig, roles = chosen
@@ -81,7 +83,7 @@ class EventStage:
             if frame is not None:
                 trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
             if roles.source is not None and roles.target is None:
-                roles.target = _place_recipient(doc, sent, t_end, roles.source)
+                roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
             cues = self._modality_cues(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end)
@@ -161,7 +163,8 @@ class EventStage:
         return {p for m in trie.match(tokens, lo=lo, hi=hi) for p in m.payloads}
 
     def _choose(
-        self, found: list[Any], tokens: list[Token], parsed: Any, actors: list[Entity], off_topic: bool
+        self, found: list[Any], tokens: list[Token], parsed: Any, actors: list[Entity], off_topic: bool,
+        capitals: list[Entity] | None = None, text: str | None = None,
     ) -> tuple[Any, Trigger, Roles] | None:
         """The sentence's event trigger: the main predicate first (nearest the root of the parse), then the
         strongest; a candidate that ties to no actor gives way to the next ("la décision a été prise lors
@@ -183,7 +186,13 @@ class EventStage:
                 for m in found
             ):
                 continue  # "l'avion F-16", "missiles": a weapon named is no attack without a verb saying so
-            roles = assign_roles(parsed, start, end, actors, trig.type)
+            roles = assign_roles(parsed, start, end, actors, trig.type, text)
+            if capitals and parsed is not None and (roles.source is None or not roles.by_syntax):
+                # a capital in the subject speaks for its government: "Washington demanded that Hamas ..."
+                cap = assign_roles(parsed, start, end, capitals, trig.type)
+                if cap.by_syntax and cap.source is not None:
+                    target = roles.target if roles.by_syntax else None
+                    roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
             if parsed is not None and not roles.by_syntax and (nominal or trig.weak):
                 # the parse ties it to no actor ("sur le champ de bataille"): at most the follow-up of an
                 # event just reported ("ce document a été signé à Washington")
@@ -340,6 +349,22 @@ def _is_actor(e: Entity) -> bool:
     return bool(e.kb_id) or e.label in ("PER", "ORG", "AGENT")
 
 
+_APPOSED = re.compile(r"\s*(?:[^\W\d]+)?\s*")  # at most one word between: a demonym, an organisation
+
+
+def _named_over_roles(actors: list[Entity], text: str) -> list[Entity]:
+    """An agent noun right before a named person is that person's role ("el líder venezolano Nicolás
+    Maduro", "генеральним секретарем НАТО Марком Рютте"): the name is the actor."""
+    out = []
+    for i, a in enumerate(actors):
+        nxt = actors[i + 1] if i + 1 < len(actors) else None
+        if (a.kind == "agent" and nxt is not None and nxt.label == "PER" and nxt.start - a.end <= 20
+                and _APPOSED.fullmatch(text[a.end : nxt.start])):
+            continue
+        out.append(a)
+    return out
+
+
 def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syntax: bool) -> float:
     c = 0.35 if t.weak else 0.55
     c += 0.15 if source is not None and source.kb_id else 0.05 if source is not None else -0.2
@@ -364,12 +389,13 @@ def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) ->
     return next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
 
 
-def _place_recipient(doc: Document, sent: Span, trigger_end: int, source: Entity) -> Entity | None:
+def _place_recipient(doc: Document, sent: Span, after: int, source: Entity) -> Entity | None:
     """With no actor to receive it, the place an act is aimed at stands for its people and government
-    ("arrived in Amman", "shelled Kharkiv"), as PLOVER codes a city by its country."""
+    ("arrived in Amman", "shelled Kharkiv", "атакували Харків ударними дронами"), as PLOVER codes a city by
+    its country. ``after`` is the end of the trigger's first word."""
     for e in doc.entities:
-        if e.kind == "place" and e.start >= trigger_end and sent.start <= e.start and e.end <= sent.end:
-            if e.country and e.country != source.country and e.start - trigger_end <= 40:
+        if e.kind == "place" and e.start >= after and sent.start <= e.start and e.end <= sent.end:
+            if e.country and e.country != source.country and e.start - after <= 40:
                 return e
     return None
 
