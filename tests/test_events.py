@@ -156,3 +156,16 @@ def test_a_role_noun_before_a_name_gives_way_to_the_name(pipeline) -> None:
     rec = _code(pipeline, "El presidente Gustavo Petro se reunió con el líder venezolano Nicolás Maduro en Caracas.", lang="es")
     ev = _one(rec, "CONSULT")
     assert {ev["source"]["text"], ev["target"]["text"]} == {"Gustavo Petro", "Nicolás Maduro"}
+
+
+def test_an_ordinary_present_tense_is_no_future_or_conditional(pipeline) -> None:
+    # "sont" shares its lemma with "serait", "seront": a cue written inflected is meant as that form only
+    rec = _code(pipeline, "Des milliers de manifestants se sont rassemblés à Tbilissi pour protester contre la loi.")
+    ev = _one(rec, "PROTEST")
+    assert ev["modality"] == "asserted" and ev["target"] is None
+
+
+def test_call_with_an_infinitive_is_a_request_not_a_phone_call(pipeline) -> None:
+    rec = _code(pipeline, "Le ministre français des Affaires étrangères Jean-Noël Barrot a appelé Israël à cesser les frappes.")
+    ev = _one(rec, "REQUEST")
+    assert ev["source"]["text"] == "Jean-Noël Barrot" and _country(ev, "target") == "ISR"

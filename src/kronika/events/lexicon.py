@@ -62,7 +62,12 @@ def _yaml(name: str) -> Any:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def _add_terms(trie: PhraseTrie[Any], terms: list[str], lang: str, lemmas: Lemmatizers, payload_of: Any) -> None:
+def _add_terms(
+    trie: PhraseTrie[Any], terms: list[str], lang: str, lemmas: Lemmatizers, payload_of: Any, exact_forms: bool = False
+) -> None:
+    """Add each term by its words and by their lemmas. With ``exact_forms`` (cue lists), a one-word term
+    written in an inflected form is meant as that form only: "sera", "serait", "будет", "será" are future
+    and conditional cues, their lemma ("être", "быть", "ser") is every tense."""
     fn = lemmas.for_lang(lang)
     for term in terms or []:
         toks = tokenize(str(term).replace("'", " "), lemmatize=fn)
@@ -71,6 +76,8 @@ def _add_terms(trie: PhraseTrie[Any], terms: list[str], lang: str, lemmas: Lemma
             continue
         payload = payload_of(str(term), len(content))
         trie.add([t.key for t in content], payload)
+        if exact_forms and len(content) == 1 and content[0].lemma != content[0].key:
+            continue
         trie.add([t.lemma for t in content], payload)
 
 
@@ -81,7 +88,7 @@ def _cue_tries(data: dict[str, Any] | None, lemmas: Lemmatizers) -> dict[str, Ph
             continue
         for lang, terms in per_lang.items():
             trie = tries.setdefault(lang, PhraseTrie(skippable=_TRIGGER_SKIP))
-            _add_terms(trie, terms, lang, lemmas, lambda term, n, name=name: name)
+            _add_terms(trie, terms, lang, lemmas, lambda term, n, name=name: name, exact_forms=True)
     return tries
 
 

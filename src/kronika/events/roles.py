@@ -44,7 +44,12 @@ def same_actor(a: Entity | None, b: Entity | None) -> bool:
 
 
 def _in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
-    return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+    """The actors inside a phrase; a role noun gives way to the person the phrase names ("le ministre
+    français des Affaires étrangères Jean-Noël Barrot" is Barrot)."""
+    found = [a for a in actors if span[0] <= a.start and a.end <= span[1]]
+    if any(a.label == "PER" for a in found):
+        found = [a for a in found if a.kind != "agent"]
+    return found
 
 
 def _subtree_span(tok: Any) -> tuple[int, int]:

@@ -82,7 +82,7 @@ class EventStage:
             frame = request_frame(parsed, t_start, t_end, sent_actors)
             if frame is not None:
                 trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
-            if roles.source is not None and roles.target is None:
+            if roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
                 roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
@@ -175,7 +175,7 @@ class EventStage:
         )
         follow_up = None
         for match in ranked:
-            trig = _specific(max(match.payloads, key=lambda t: (not t.weak, t.n_tokens)), found, match)
+            trig = _specific(_reading(match, found, parsed, tokens), found, match)
             start, end = tokens[match.first].start, tokens[match.last].end
             if trig.weak and off_topic:
                 continue
@@ -299,6 +299,25 @@ def _nominal(parsed: Any, start: int, end: int) -> bool:
     """Is the trigger a noun phrase ("frappe", "champ de bataille") rather than a verb phrase?"""
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> Trigger:
+    """Which of a trigger's readings the sentence means. "appeler", "call" with an infinitive or a clause
+    after it is a REQUEST ("a appelé Israël à cesser"), not a phone call; otherwise a reading that another
+    trigger of the sentence shares wins ("se sont rassemblés ... pour protester": PROTEST, not a meeting);
+    then a strong reading over a weak one, a longer over a shorter."""
+    readings = match.payloads
+    if len({t.type for t in readings}) > 1:
+        types = {t.type for t in readings}
+        if "REQUEST" in types and parsed is not None:
+            span = parsed.char_span(tokens[match.first].start, tokens[match.last].end, alignment_mode="expand")
+            if span is not None and len(span) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in span.root.children):
+                return next(t for t in readings if t.type == "REQUEST")
+        others = {t.type for m in found if m is not match for t in m.payloads if not t.weak}
+        shared = [t for t in readings if t.type in others]
+        if shared:
+            readings = shared
+    return max(readings, key=lambda t: (not t.weak, t.n_tokens))
 
 
 def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
