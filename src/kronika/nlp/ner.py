@@ -7,6 +7,7 @@ entity stage falls back to knowledge-base matches and capitalised word runs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 __all__ = ["NerModels"]
@@ -18,6 +19,17 @@ _LABELS = {
     "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC",
     "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC",
 }
+
+# a possessive the model took into the name: "Greg Maddux's", "Major League Baseball 's", "the Isley Brothers'"
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a model's name ends once a trailing possessive ("'s", "’s", a lone "'" after an s) is dropped."""
+    m = _POSSESSIVE.search(text, start, end)
+    if m is None or (m.group().strip() in ("'", "’") and text[m.start() - 1 : m.start()] not in ("s", "S", "z")):
+        return end
+    return m.start()
 
 
 class NerModels:
@@ -54,7 +66,9 @@ class NerModels:
     def mentions(self, text: str, lang: str | None, parsed: Any = None) -> list[tuple[int, int, str]] | None:
         """NER spans of ``text`` (use ``parsed`` if the spaCy doc exists already), or None with no model."""
         if parsed is not None:
-            return [(e.start_char, e.end_char, _LABELS[e.label_]) for e in parsed.ents if e.label_ in _LABELS]
+            spans = [(e.start_char, _name_end(text, e.start_char, e.end_char), _LABELS[e.label_])
+                     for e in parsed.ents if e.label_ in _LABELS]
+            return [s for s in spans if s[1] > s[0]]
         if lang in ("ru", "uk"):
             return self.natasha(text)
         return None

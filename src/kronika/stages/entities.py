@@ -98,6 +98,8 @@ class EntityStage:
         spans = self.models.mentions(text, lang, parsed)
         if spans is not None and lang in ("uk", "ru"):
             spans = self._slavic_names(text, tokens, doc, spans, lang)
+        elif spans is not None and lang == "fr":
+            spans = self._club_names(text, spans)
         if spans is None:
             mentions = _merge(mentions, _capitalised_runs(tokens, doc))
         else:
@@ -106,7 +108,7 @@ class EntityStage:
                 name_start = _strip_role(text, start, end)
                 if name_start is not None:
                     ner.append(_Mention(name_start, end, label, origin="ner"))
-            mentions = _merge(mentions, ner)
+            mentions = _merge(mentions, ner, text)
         countries = self._article_countries(mentions)
         doc.places = []
         entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
@@ -255,16 +257,18 @@ class EntityStage:
         knows as first names or surnames ("Олексієм Резніковим")."""
         grams = lambda w: self.lemmatizers.grammemes(w, lang) or frozenset()  # noqa: E731
         kept = []
+        sentence_starts = {s.start for s in doc.sentences}
         for start, end, label in _split_at_lowercase(text, spans):
             words = re.findall(r"\w+", text[start:end])
-            if label == "PER" and words and all(not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words):
-                continue
-            if label == "PER" and not any({"Name", "Surn"} & grams(w) for w in words) and self._place(
+            if label == "PER" and words and start in sentence_starts and all(
+                _CLOSED & grams(w) or not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words
+            ):
+                continue  # only a sentence's first word: mid-sentence, "Ли", "К." or "Илоило" (guessed a verb) are names
+            if label == "PER" and lang == "uk" and not any({"Name", "Surn"} & grams(w) for w in words) and self._place(
                 text[start:end], lang, {}
             ):
-                label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном"
+                label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
             kept.append((start, end, label))
-        sentence_starts = {s.start for s in doc.sentences}
         run: list[Token] = []
         for tok in tokens + [None]:  # type: ignore[list-item]
             if tok is not None and run and tok.start in sentence_starts:
@@ -279,6 +283,29 @@ class EntityStage:
                     kept.append((run[0].start, run[-1].end, "PER"))
             run = []
         return sorted(kept)
+
+    def _club_names(self, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """French names a club by its nickname and its town: "les Canadiens de Montréal", "Sénateurs d'Ottawa".
+
+        The model cuts them into a place and a nickname (or takes them whole as MISC or LOC); one ORG replaces
+        those pieces where the nickname is a capitalised plural that is no person and the rest is a place.
+        """
+        places = {text[s:e] for s, e, label in spans if label == "LOC"}
+        out = list(spans)
+        for m in _CLUB.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in FUNCTION_WORDS:
+                words.pop(0)
+            if not words or any(not w[:1].isupper() for w in words):
+                continue
+            start, end, place = m.end(1) - len(" ".join(words)), m.end(), m.group(2)
+            inside = [sp for sp in out if sp[0] < end and start < sp[1]]
+            if any(sp[0] < start or sp[1] > end or (sp[2] == "PER" and sp[0] < m.start(2)) for sp in inside):
+                continue  # "Louis de Funès"; a longer model name is left as it is
+            if place not in places and not (self.resolve_places and self.gazetteer.candidates(place)):
+                continue
+            out = [sp for sp in out if sp not in inside] + [(start, end, "ORG")]
+        return sorted(out)
 
     def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
         """A country named is also a place, at country precision (its GeoNames country entry)."""
@@ -341,16 +368,28 @@ class EntityStage:
                 cand, conf = place
                 doc.places.append(Place(
                     text, m.start, m.end, cand.geonameid, _place_name(cand), cand.country, cand.lat, cand.lon,
-                    cand.admin1, cand.feature_class, "country" if cand.feature_class == "A" else "place", conf,
+                    cand.admin1, cand.feature_class, cand.precision, conf,
                 ))
-                return Entity(m.start, m.end, text, "LOC", f"geo/{cand.geonameid}", _place_name(cand), cand.country,
-                              None, "place", None, conf)
+                # a capital may stand for its government ("Washington demanded ..."): the events stage asks
+                return Entity(m.start, m.end, text, "LOC", cand.ref, _place_name(cand), cand.country,
+                              None, "place", "capital" if getattr(cand, "is_capital", False) else None, conf)
         return Entity(m.start, m.end, text, m.label or "MISC")
 
 
+# a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
+_CLUB = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞŒ][\w-]* )*[A-ZÀ-ÖØ-ÞŒ][\w-]*s) (?:de la |de l['’] ?|du |de |d['’] ?)"
+                   r"([A-ZÀ-ÖØ-ÞŒ][\w-]*(?: [A-ZÀ-ÖØ-ÞŒ][\w-]*)*)")
+
+
+# closed word classes (pymorphy3 grammemes): an adverb, particle or conjunction is no name ("Навіть", "Также")
+_CLOSED = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "PRED", "NPRO", "Prnt"})
+# lowercase words inside a person's name: "Леонардо да Винчи", "Али ибн Абу Талиб", "Абд аль-Мумин"
+_NAME_PARTICLES = frozenset("да де ди дель делла дос фон ван дер ибн бен бин аль ас ад ан эль ле ла van von der de da di".split())
+
+
 def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person's name holds no lowercase word: cut a model span like "Вашингтоні з Ллойдом Остіном"
-    into its capitalised runs."""
+    """A person's name holds no lowercase word but a particle ("да", "ибн"): cut a model span like
+    "Вашингтоні з Ллойдом Остіном" into its capitalised runs. An initial keeps its full stop ("Йозеф К.")."""
     out = []
     for start, end, label in spans:
         if label != "PER":
@@ -360,7 +399,13 @@ def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tu
         last_end = start
         for m in re.finditer(r"[\w'’-]+", text[start:end]):
             word_start, word_end = start + m.start(), start + m.end()
-            if m.group()[:1].isupper():
+            if m.group().isupper() and len(m.group()) == 1 and text[word_end : word_end + 1] == ".":
+                word_end += 1  # "К." (the span may stop before the stop; the name does not)
+            word = m.group()
+            if run_start is not None and word.lower() in _NAME_PARTICLES:
+                continue
+            head, _, rest = word.partition("-")
+            if word[:1].isupper() or (head in _NAME_PARTICLES and rest[:1].isupper()):
                 run_start = word_start if run_start is None else run_start
                 last_end = word_end
             elif run_start is not None:
@@ -445,12 +490,19 @@ def _demonym(trie: Any, tokens: list[Token], first: int, last: int) -> str | Non
 
 
 def _with_model_lemmas(tokens: list[Token], parsed: Any) -> list[Token]:
-    """Prefer the model's lemmas (it knows participles: "fourni" -> "fournir") where tokens align."""
+    """Prefer the model's lemmas (it knows participles: "fourni" -> "fournir") where tokens align, and keep
+    the rule lemmatiser's reading beside it where they disagree: the small English model lemmatises
+    "staged" as "stag", simplemma "cancelled" as "cancell"; phrase tries try both."""
     by_span = {(t.idx, t.idx + len(t.text)): t.lemma_ for t in parsed}
     out = []
     for tok in tokens:
         lemma = by_span.get((tok.start, tok.end))
-        out.append(Token(tok.start, tok.end, tok.text, tok.key, normalize(lemma)) if lemma else tok)
+        if not lemma:
+            out.append(tok)
+            continue
+        lemma = normalize(lemma)
+        alt = tok.lemma if tok.lemma not in (lemma, tok.key) else ""
+        out.append(Token(tok.start, tok.end, tok.text, tok.key, lemma, alt))
     return out
 
 
@@ -497,7 +549,8 @@ def _strip_role(text: str, start: int, end: int) -> int | None:
 
     "le Pentagone" -> "Pentagone"; "ministre de la Défense Rustem Umerov" -> "Rustem Umerov";
     "Defence Minister Pierre Joxe" -> "Pierre Joxe"; None when only a role is left
-    ("ministre de la Transformation").
+    ("ministre de la Transformation"). A capitalised determiner is part of the name unless a role follows
+    it ("Los Angeles", "La Jolla", "Le Havre", "The Oval").
     """
     words = list(re.finditer(r"[\w’'-]+['’]?", text[start:end]))
     lows = [w.group().lower() for w in words]
@@ -509,7 +562,8 @@ def _strip_role(text: str, start: int, end: int) -> int | None:
     while i < len(words):
         w = words[i].group()
         low = lows[i]
-        if low in _LEADING or low in _ROLE_HEADS or (has_role and (low in _ROLE_TAILS or w[:1].islower())):
+        leading = low in _LEADING and (w[:1].islower() or has_role)
+        if leading or low in _ROLE_HEADS or (has_role and (low in _ROLE_TAILS or w[:1].islower())):
             i += 1
             continue
         break
@@ -518,13 +572,28 @@ def _strip_role(text: str, start: int, end: int) -> int | None:
     return start + words[i].start()
 
 
+# a lake, gulf or region named after a country is another place: "lac Tchad", "Gulf of Mexico", "Serbie centrale"
+_FEATURES = frozenset(
+    """lac golfe détroit mer baie île îles fleuve rivière mont monts canal cap désert océan centrale central
+    septentrionale méridionale orientale occidentale lake gulf strait sea bay island islands river mount mountains
+    canal cape desert ocean northern southern eastern western озеро залив пролив море остров река гора озеро
+    затока протока острів річка""".split()
+)
+
+
 def _overlaps(a: _Mention, b: _Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _merge(kb: list[_Mention], other: list[_Mention]) -> list[_Mention]:
+def _merge(kb: list[_Mention], other: list[_Mention], text: str = "") -> list[_Mention]:
     """Knowledge-base matches win, except over a longer model name that holds exactly one of them
-    ("Amérique du Nord" is not "Amérique"); other mentions are kept where they overlap none."""
+    ("Amérique du Nord" is not "Amérique", "Michael Jordan" is not "Jordan"); other mentions are kept where
+    they overlap none.
+
+    The knowledge-base match stays as a fallback (used when the longer name links to nothing) only where
+    the words around it are no name words ("Montenegro province", "the Pentagon"); where only punctuation
+    is around it ("U.S."), the longer span takes its candidates.
+    """
     kept = list(kb)
     for m in other:
         if m.end <= m.start:
@@ -533,8 +602,14 @@ def _merge(kb: list[_Mention], other: list[_Mention]) -> list[_Mention]:
         if not inside:
             kept.append(m)
         elif len(inside) == 1 and m.start <= inside[0].start and inside[0].end <= m.end and (m.end - m.start) > (inside[0].end - inside[0].start):
-            kept.remove(inside[0])
-            m.fallback = inside[0]
+            k = inside[0]
+            kept.remove(k)
+            around = re.findall(r"\w+", text[m.start : k.start] + " " + text[k.end : m.end])
+            if text and not around:
+                m.candidates = k.candidates
+            elif not text or (all(w[:1].islower() or w.lower() in _LEADING for w in around)
+                              and not any(w.lower() in _FEATURES for w in around)):
+                m.fallback = k
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
