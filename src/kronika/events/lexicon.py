@@ -89,6 +89,8 @@ def _cue_tries(data: dict[str, Any] | None, lemmas: Lemmatizers) -> dict[str, Ph
         for lang, terms in per_lang.items():
             trie = tries.setdefault(lang, PhraseTrie(skippable=_TRIGGER_SKIP))
             _add_terms(trie, terms, lang, lemmas, lambda term, n, name=name: name, exact_forms=True)
+            # a word that is itself a cue ("будет", "буде", "will") is not skipped as a function word
+            trie.skippable = trie.skippable - {str(t).casefold() for t in terms or [] if " " not in str(t)}
     return tries
 
 

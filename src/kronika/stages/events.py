@@ -127,7 +127,11 @@ class EventStage:
         trie = self.lexicon.modality.get(lang)
         verbal = parsed is not None and not _nominal(parsed, start, end)
         if trie is not None:
-            for m in trie.match(tokens, lo=max(lo, trig[0] - 8), hi=min(hi, trig[1] + 4)):
+            w_lo, w_hi = max(lo, trig[0] - 8), min(hi, trig[1] + 4)
+            # every cue that starts in the window, overlapping ones too: "не будет" is a negation and
+            # "будет" a future, and together a refusal
+            window = (trie.longest_at(tokens, i, w_hi) for i in range(w_lo, w_hi))
+            for m in (m for m in window if m is not None):
                 if m.last < trig[0]:
                     found.update(m.payloads)
                     if "negated" in m.payloads and tokens[m.first].lemma in _REFUSAL_WORDS:
