@@ -169,3 +169,19 @@ def test_call_with_an_infinitive_is_a_request_not_a_phone_call(pipeline) -> None
     rec = _code(pipeline, "Le ministre français des Affaires étrangères Jean-Noël Barrot a appelé Israël à cesser les frappes.")
     ev = _one(rec, "REQUEST")
     assert ev["source"]["text"] == "Jean-Noël Barrot" and _country(ev, "target") == "ISR"
+
+
+def test_a_perfective_non_past_verb_is_a_future(pipeline) -> None:
+    rec = _code(pipeline, "Уряд Японії виділить Україні 4,5 мільярда доларів допомоги.", lang="uk")
+    ev = _one(rec, "AGREE")  # announced aid is PLOVER's AGREE
+    assert ev["modality"] == "future" and _country(ev, "target") == "UKR"
+    rec = _code(pipeline, "Уряд Японії виділив Україні 4,5 мільярда доларів допомоги.", lang="uk")
+    assert _one(rec, "AID")["modality"] == "asserted"
+
+
+def test_an_interception_supports_the_attack_it_stopped(pipeline) -> None:
+    rec = _code(pipeline, "Russian forces launched 90 drones at Ukraine overnight. "
+                          "Ukraine's air defences shot down 70 of the drones, the Air Force said.", lang="en")
+    ev = _one(rec, "ASSAULT")
+    assert _country(ev, "source") == "RUS" and _country(ev, "target") == "UKR"
+    assert len(ev["evidence"]) == 2

@@ -82,7 +82,11 @@ class EventStage:
             frame = request_frame(parsed, t_start, t_end, sent_actors)
             if frame is not None:
                 trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
-            if roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
+            if trig.acled_subtype == "Disrupted weapons use" and trig.type == "ASSAULT":
+                # "air defences shot down 70 drones": the defender is the grammatical subject; PLOVER's actor
+                # is the attacker (often named only in the sentence before, which this one then supports)
+                roles = Roles(roles.target, roles.source, roles.by_syntax)
+            elif roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
                 roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
@@ -146,6 +150,11 @@ class EventStage:
                     if verbal:
                         after &= {"negated", "reported", "denied"}
                     found.update(after)
+        if lang in ("uk", "ru"):
+            # a perfective verb's non-past form is its future: "виділить", "нанесут" (no auxiliary says so)
+            tags = self.lemmatizers.grammemes(tokens[trig[0]].text.lower(), lang) or frozenset()
+            if "futr" in tags and "VERB" in tags and not tags & {"pres", "past"}:
+                found.add("future")
         if parsed is not None:
             span = parsed.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
