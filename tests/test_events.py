@@ -185,3 +185,17 @@ def test_an_interception_supports_the_attack_it_stopped(pipeline) -> None:
     ev = _one(rec, "ASSAULT")
     assert _country(ev, "source") == "RUS" and _country(ev, "target") == "UKR"
     assert len(ev["evidence"]) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A car bomb exploded in a market in Baghdad, killing 8 people.", "en"),
+    ("Une voiture piégée a explosé dans un marché de Bagdad, tuant huit personnes.", "fr"),
+])
+def test_an_unattributed_attack_is_kept_with_its_place(pipeline, text, lang) -> None:
+    ev = _one(_code(pipeline, text, lang=lang), "ASSAULT")
+    assert ev["source"] is None and ev["location"]["country"] == "IRQ"
+    assert ev["acled_type"] == "Explosions/Remote violence"
+
+
+def test_a_background_mention_of_war_is_no_event(pipeline) -> None:
+    assert _code(pipeline, "La guerre a commencé en 2022.")["events"] == []

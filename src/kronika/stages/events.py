@@ -203,7 +203,7 @@ class EventStage:
             if capitals and parsed is not None and (roles.source is None or not roles.by_syntax):
                 # a capital in the subject speaks for its government: "Washington demanded that Hamas ..."
                 cap = assign_roles(parsed, start, end, capitals, trig.type)
-                if cap.by_syntax and cap.source is not None:
+                if cap.by_syntax and cap.source is not None and _is_subject(parsed, cap.source):
                     target = roles.target if roles.by_syntax else None
                     roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
             if parsed is not None and not roles.by_syntax and (nominal or trig.weak):
@@ -212,7 +212,8 @@ class EventStage:
                 roles = Roles(None, None, False)
             if roles.source is not None:
                 return match, trig, roles
-            follow_up = follow_up or (match, trig, roles)
+            if follow_up is None or (follow_up[1].weak and not trig.weak):
+                follow_up = (match, trig, roles)  # a strong trigger speaks for an unattributed event
         return follow_up
 
     def _not_cues(self, found: list[Any], tokens: list[Token], lo: int, hi: int, lang: str) -> list[Any]:
@@ -418,7 +419,12 @@ def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) ->
         before = doc.text[max(sent.start, place.start - 12) : place.start].split()
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
             return place
-    return next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
+    after = next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
+    if after is not None:
+        return after
+    # the sentence's one town or region, wherever it stands ("un marché de Bagdad")
+    local = [p for p in inside if p.precision in ("place", "region")]
+    return local[0] if len(local) == 1 else None
 
 
 def _place_recipient(doc: Document, sent: Span, after: int, source: Entity) -> Entity | None:
@@ -454,7 +460,7 @@ def _corefer(events: list[tuple[int, Event]]) -> list[Event]:
         else:
             host = next((o for _, o in out if o.event_type == ev.event_type and _compatible(o, ev)), None)
         if host is None:
-            if ev.source is not None:
+            if ev.source is not None or _unattributed_violence(ev):
                 out.append((si, ev))
             continue
         host.evidence += ev.evidence
@@ -466,6 +472,18 @@ def _corefer(events: list[tuple[int, Event]]) -> list[Event]:
             host.target = ev.target
         out = [(si if o is host else sj, o) for sj, o in out]
     return [ev for _, ev in out]
+
+
+def _is_subject(parsed: Any, entity: Entity) -> bool:
+    span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "csubj")
+
+
+def _unattributed_violence(ev: Event) -> bool:
+    """An attack nobody is named for ("a car bomb exploded in a market, killing 8") is still an event: ACLED
+    codes its actor as unidentified. Only a strong trigger that happened, with a place or a target."""
+    return (ev.event_type in ("ASSAULT", "COERCE") and ev.modality == "asserted" and "weak_trigger" not in ev.flags
+            and (ev.location is not None or ev.target is not None))
 
 
 def _compatible(a: Event, b: Event) -> bool:
