@@ -199,3 +199,13 @@ def test_an_unattributed_attack_is_kept_with_its_place(pipeline, text, lang) -> 
 
 def test_a_background_mention_of_war_is_no_event(pipeline) -> None:
     assert _code(pipeline, "La guerre a commencé en 2022.")["events"] == []
+
+
+@pytest.mark.parametrize("text, lang, source, target", [
+    ("Харків атакували російські війська.", "uk", "RUS", "UKR"),
+    ("Белгород обстреляли ВСУ, сообщил губернатор Вячеслав Гладков.", "ru", "UKR", "RUS"),
+    ("Росія передала Україні тіла загиблих.", "uk", "RUS", "UKR"),
+])
+def test_slavic_roles_follow_case_not_order(pipeline, text, lang, source, target) -> None:
+    ev = _code(pipeline, text, lang=lang)["events"][0]
+    assert (_country(ev, "source"), _country(ev, "target")) == (source, target)

@@ -11,6 +11,7 @@ source and the nearest after it the target. Never the same actor twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 import re
 from typing import Any
@@ -174,15 +175,28 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
-def _positional(start: int, end: int, actors: list[Entity], text: str | None = None) -> Roles:
+def _positional(
+    start: int, end: int, actors: list[Entity], text: str | None = None,
+    cases: Callable[[Entity], frozenset[str]] | None = None,
+) -> Roles:
     # an actor that opens the trigger itself ("police arrested", "полиция задержала") is its doer
-    before = [a for a in actors if a.end <= start or (a.start == start and a.end < end)]
-    after = [a for a in actors if a.start >= end]
+    before = [a for a in actors if a.end <= start or a.start == start]
+    after = [a for a in actors if a.start >= end and a.start != start]
     if text is not None:
         # the target is in the trigger's clause: "ВСУ обстреляли Белгород, сообщил губернатор Гладков" -- the
         # governor reports, he is not shelled
         after = [a for a in after if not _CLAUSE_END.search(text, end, a.start)]
     source = before[-1] if before else None
+    if cases is not None:
+        # Ukrainian and Russian say who did it by case, not by order: "Харків атакували російські війська"
+        nominative = [a for a in reversed(before) if "nomn" in cases(a)] + [a for a in after if "nomn" in cases(a)]
+        if nominative and (source is None or "nomn" not in cases(source)):
+            source = nominative[0]
+        oblique = [a for a in after if "nomn" not in cases(a)] + [a for a in after if "nomn" in cases(a)]
+        target = _first_other(oblique, source)
+        if target is None:
+            target = _first_other([a for a in reversed(before) if "nomn" not in cases(a)], source)
+        return Roles(source, target, False)
     target = _first_other(after, source)
     if source is None and len(after) >= 2:
         source, target = after[0], _first_other(after[1:], after[0])
@@ -190,12 +204,16 @@ def _positional(start: int, end: int, actors: list[Entity], text: str | None = N
 
 
 def assign_roles(
-    parsed: Any, start: int, end: int, actors: list[Entity], event_type: str, text: str | None = None
+    parsed: Any, start: int, end: int, actors: list[Entity], event_type: str, text: str | None = None,
+    cases: Callable[[Entity], frozenset[str]] | None = None, head_end: int | None = None,
 ) -> Roles:
     """Source and target for the trigger at ``[start, end)`` among ``actors`` (entities of its sentence);
-    with the article's ``text``, the position fallback keeps the target inside the trigger's clause."""
+    ``head_end``, the end of the trigger's first word, lets the position fallback see the actors a phrase
+    trigger steps over ("передала Україні тіла");
+    with the article's ``text``, the position fallback keeps the target inside the trigger's clause; with
+    ``cases`` (the grammatical cases an actor's words can be in), a nominative actor is the source."""
     if parsed is not None:
         roles = _syntactic(parsed, start, end, actors, event_type)
         if roles is not None and roles.source is not None:
             return roles
-    return _positional(start, end, actors, text)
+    return _positional(start, head_end or end, actors, text, cases)

@@ -10,6 +10,7 @@ in Washington") become one event with several evidence spans.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
 import hashlib
 import math
@@ -26,6 +27,7 @@ from .dates import date_for
 __all__ = ["EventStage"]
 
 _LOCATIVE = frozenset("à a au aux en in at near à dans près в у под біля під около en cerca".split())
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 _NEGATION_AFTER = {"fr": frozenset("pas jamais rien plus aucun aucune guère point".split())}
 # a negation that is a refusal: with these verbs, or with a future or a conditional ("will not accept")
 _REFUSAL_WORDS = frozenset("fail refuse refrain decline échouer refuser отказаться отказываться відмовитися відмовлятися negar rehusar".split())
@@ -74,7 +76,8 @@ class EventStage:
             sent_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
             capitals = [e for e in doc.entities if e.role == "capital" and e.kind == "place"
                         and sent.start <= e.start and e.end <= sent.end]
-            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic, capitals, doc.text)
+            cases = self._case_reader(lang) if parsed is None else None
+            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic, capitals, doc.text, cases)
             if chosen is None:
                 continue
             match, trig, roles = chosen
@@ -178,6 +181,7 @@ class EventStage:
     def _choose(
         self, found: list[Any], tokens: list[Token], parsed: Any, actors: list[Entity], off_topic: bool,
         capitals: list[Entity] | None = None, text: str | None = None,
+        cases: Callable[[Entity], frozenset[str]] | None = None,
     ) -> tuple[Any, Trigger, Roles] | None:
         """The sentence's event trigger: the main predicate first (nearest the root of the parse), then the
         strongest; a candidate that ties to no actor gives way to the next ("la décision a été prise lors
@@ -199,7 +203,7 @@ class EventStage:
                 for m in found
             ):
                 continue  # "l'avion F-16", "missiles": a weapon named is no attack without a verb saying so
-            roles = assign_roles(parsed, start, end, actors, trig.type, text)
+            roles = assign_roles(parsed, start, end, actors, trig.type, text, cases, tokens[match.first].end)
             if capitals and parsed is not None and (roles.source is None or not roles.by_syntax):
                 # a capital in the subject speaks for its government: "Washington demanded that Hamas ..."
                 cap = assign_roles(parsed, start, end, capitals, trig.type)
@@ -215,6 +219,21 @@ class EventStage:
             if follow_up is None or (follow_up[1].weak and not trig.weak):
                 follow_up = (match, trig, roles)  # a strong trigger speaks for an unattributed event
         return follow_up
+
+    def _case_reader(self, lang: str) -> Callable[[Entity], frozenset[str]] | None:
+        """For Ukrainian and Russian, the cases an actor can be in: those its first word can be in, when
+        pymorphy3 reads it as a noun, adjective or name (names it does not know count as any case)."""
+        if lang not in ("uk", "ru"):
+            return None
+        grammemes = self.lemmatizers.grammemes
+
+        def cases(actor: Entity) -> frozenset[str]:
+            word = actor.text.split()[0].strip("«»\"'’") if actor.text.split() else ""
+            tags = grammemes(word.lower(), lang) or frozenset()
+            found = tags & _CASES
+            return frozenset(found) if found and "UNKN" not in tags else _CASES
+
+        return cases
 
     def _not_cues(self, found: list[Any], tokens: list[Token], lo: int, hi: int, lang: str) -> list[Any]:
         """Drop triggers inside fixed multi-word modality cues: "according to" reports, it is no AGREE."""
@@ -434,6 +453,12 @@ def _place_recipient(doc: Document, sent: Span, after: int, source: Entity) -> E
     for e in doc.entities:
         if e.kind == "place" and e.start >= after and sent.start <= e.start and e.end <= sent.end:
             if e.country and e.country != source.country and e.start - after <= 40:
+                return e
+    if source.start >= after:
+        # the doer comes after the act ("Харків атакували російські війська"): the place before it
+        for e in doc.entities:
+            if (e.kind == "place" and sent.start <= e.start and e.end < after and after - e.end <= 40
+                    and e.country and e.country != source.country and not re.search(r"[,;:]", doc.text[e.end:after])):
                 return e
     return None
 
