@@ -15,7 +15,9 @@ Sources:
   qualifiers in parentheses are dropped or rewritten (see ``FIX``);
 * the tables below, written by the project: the common English names, the
   short forms and abbreviations used in news, the demonyms (``adjectives``) and
-  capitals of the countries most present in conflict and politics news.
+  capitals of the countries most present in conflict and politics news, and the
+  demonyms of the other states and of the territories named in news;
+* Kosovo, outside ISO 3166-1, under the user-assigned code XKX (``NON_ISO``).
 
 Capitals are *not* aliases: "Washington", "Kyiv", "Moscow" used for a
 government are metonyms, which the linker resolves separately. The script
@@ -599,6 +601,226 @@ EXTRA = {
 }
 
 # --------------------------------------------------------------------------
+# Demonyms of the countries and territories outside the hand table, in the
+# same form: adjectives in dictionary form (masculine singular), then the noun
+# for a person where it differs (English "Icelander", Ukrainian "ісландець",
+# Russian "исландец"). A form shared by two countries is given to one only
+# ("Dominican" to the Dominican Republic, not to Dominica; "Congolese" to the
+# DRC), and a form that is also a common word or a place elsewhere is left
+# out (Spanish "granadino").
+# --------------------------------------------------------------------------
+DEMONYMS = {
+    # ---- Europe -----------------------------------------------------------
+    "ALB": C(a_en="Albanian", a_fr="albanais", a_uk="албанський|албанець", a_ru="албанский|албанец",
+             a_es="albanés"),
+    "AND": C(a_en="Andorran", a_fr="andorran", a_uk="андоррський|андоррець", a_ru="андоррский|андоррец",
+             a_es="andorrano"),
+    "CYP": C(a_en="Cypriot|Greek Cypriot|Turkish Cypriot", a_fr="chypriote|cypriote", a_uk="кіпрський|кіпріот",
+             a_ru="кипрский|киприот", a_es="chipriota"),
+    "ISL": C(a_en="Icelandic|Icelander", a_fr="islandais", a_uk="ісландський|ісландець",
+             a_ru="исландский|исландец", a_es="islandés"),
+    "LIE": C(a_en="Liechtensteiner", a_fr="liechtensteinois", a_uk="ліхтенштейнський|ліхтенштейнець",
+             a_ru="лихтенштейнский|лихтенштейнец", a_es="liechtensteiniano"),
+    "LUX": C(a_en="Luxembourgish|Luxembourger", a_fr="luxembourgeois", a_uk="люксембурзький|люксембуржець",
+             a_ru="люксембургский|люксембуржец", a_es="luxemburgués"),
+    "MLT": C(a_en="Maltese", a_fr="maltais", a_uk="мальтійський|мальтієць", a_ru="мальтийский|мальтиец",
+             a_es="maltés"),
+    "MCO": C(a_en="Monegasque|Monégasque", a_fr="monégasque", a_uk="монакський|монегаск",
+             a_ru="монакский|монегаск", a_es="monegasco"),
+    "MNE": C(a_en="Montenegrin", a_fr="monténégrin", a_uk="чорногорський|чорногорець",
+             a_ru="черногорский|черногорец", a_es="montenegrino"),
+    "MKD": C(a_en="North Macedonian|Macedonian", a_fr="macédonien|nord-macédonien",
+             a_uk="північномакедонський|македонський|македонець",
+             a_ru="северомакедонский|македонский|македонец", a_es="macedonio|normacedonio"),
+    "SMR": C(a_en="Sammarinese", a_fr="saint-marinais", a_uk="сан-маринський|санмаринець",
+             a_ru="сан-маринский|санмаринец", a_es="sanmarinense"),
+    "SVN": C(a_en="Slovenian|Slovene", a_fr="slovène", a_uk="словенський|словенець", a_ru="словенский|словенец",
+             a_es="esloveno"),
+    "VAT": C(a_en="Vatican", a_fr="vatican", a_uk="ватиканський", a_ru="ватиканский", a_es="vaticano"),
+    "XKX": C(a_en="Kosovar|Kosovan", a_fr="kosovar", a_uk="косовський|косовар", a_ru="косовский|косовар",
+             a_es="kosovar"),
+    "GRL": C(a_en="Greenlandic|Greenlander", a_fr="groenlandais", a_uk="гренландський|гренландець",
+             a_ru="гренландский|гренландец", a_es="groenlandés"),
+    "FRO": C(a_en="Faroese", a_fr="féroïen", a_uk="фарерський|фаререць", a_ru="фарерский|фаререц",
+             a_es="feroés"),
+    "GIB": C(a_en="Gibraltarian", a_fr="gibraltarien", a_uk="гібралтарський", a_ru="гибралтарский",
+             a_es="gibraltareño"),
+    "IMN": C(a_en="Manx", a_fr="mannois"),
+    # ---- Former Soviet Union ----------------------------------------------
+    "TKM": C(a_en="Turkmen|Turkmenistani", a_fr="turkmène", a_uk="туркменський|туркменістанський|туркмен",
+             a_ru="туркменский|туркменистанский|туркмен", a_es="turcomano|turkmeno"),
+    # ---- Africa -----------------------------------------------------------
+    "AGO": C(a_en="Angolan", a_fr="angolais", a_uk="ангольський|анголець", a_ru="ангольский|анголец",
+             a_es="angoleño"),
+    "BEN": C(a_en="Beninese", a_fr="béninois", a_uk="бенінський|бенінець", a_ru="бенинский|бенинец",
+             a_es="beninés"),
+    "BWA": C(a_en="Botswanan|Motswana|Batswana", a_fr="botswanais", a_uk="ботсванський|ботсванець",
+             a_ru="ботсванский|ботсванец", a_es="botsuano"),
+    "BDI": C(a_en="Burundian", a_fr="burundais", a_uk="бурундійський|бурундієць", a_ru="бурундийский|бурундиец",
+             a_es="burundés"),
+    "CMR": C(a_en="Cameroonian", a_fr="camerounais", a_uk="камерунський|камерунець", a_ru="камерунский|камерунец",
+             a_es="camerunés"),
+    "CPV": C(a_en="Cape Verdean|Cabo Verdean", a_fr="cap-verdien", a_uk="кабовердійський|кабовердієць",
+             a_ru="кабовердианский|кабовердиец", a_es="caboverdiano"),
+    "COM": C(a_en="Comorian", a_fr="comorien", a_uk="коморський", a_ru="коморский", a_es="comorense"),
+    "CIV": C(a_en="Ivorian", a_fr="ivoirien", a_uk="івуарійський|івуарієць", a_ru="ивуарийский|ивуариец",
+             a_es="marfileño|ivoriano|marfilense"),
+    "DJI": C(a_en="Djiboutian", a_fr="djiboutien", a_uk="джибутійський|джибутієць", a_ru="джибутийский|джибутиец",
+             a_es="yibutiano"),
+    "GNQ": C(a_en="Equatorial Guinean|Equatoguinean", a_fr="équato-guinéen", a_uk="екваторіальногвінейський",
+             a_ru="экваториальногвинейский", a_es="ecuatoguineano"),
+    "SWZ": C(a_en="Swazi|Eswatini", a_fr="swazi|eswatinien", a_uk="есватінський|свазілендський|свазі",
+             a_ru="эсватинийский|свазилендский|свази", a_es="suazi|esuatiní"),
+    "GAB": C(a_en="Gabonese", a_fr="gabonais", a_uk="габонський|габонець", a_ru="габонский|габонец",
+             a_es="gabonés"),
+    "GMB": C(a_en="Gambian", a_fr="gambien", a_uk="гамбійський|гамбієць", a_ru="гамбийский|гамбиец",
+             a_es="gambiano"),
+    "GHA": C(a_en="Ghanaian", a_fr="ghanéen", a_uk="ганський|ганець", a_ru="ганский|ганец", a_es="ghanés"),
+    "GIN": C(a_en="Guinean", a_fr="guinéen", a_uk="гвінейський|гвінеєць", a_ru="гвинейский|гвинеец",
+             a_es="guineano"),
+    "GNB": C(a_en="Bissau-Guinean", a_fr="bissau-guinéen", a_es="bisauguineano"),
+    "LSO": C(a_en="Basotho|Mosotho", a_fr="lésothien", a_uk="лесотський", a_ru="лесотский", a_es="lesotense"),
+    "LBR": C(a_en="Liberian", a_fr="libérien", a_uk="ліберійський|ліберієць", a_ru="либерийский|либериец",
+             a_es="liberiano"),
+    "MDG": C(a_en="Malagasy", a_fr="malgache", a_uk="мадагаскарський|малагасійський|малагасієць",
+             a_ru="мадагаскарский|малагасийский|малагасиец", a_es="malgache"),
+    "MWI": C(a_en="Malawian", a_fr="malawite|malawien", a_uk="малавійський|малавієць", a_ru="малавийский|малавиец",
+             a_es="malauí|malawiano"),
+    "MRT": C(a_en="Mauritanian", a_fr="mauritanien", a_uk="мавританський|мавританець",
+             a_ru="мавританский|мавританец", a_es="mauritano"),
+    "MUS": C(a_en="Mauritian", a_fr="mauricien", a_uk="маврикійський|маврикієць", a_ru="маврикийский|маврикиец",
+             a_es="mauriciano"),
+    "NAM": C(a_en="Namibian", a_fr="namibien", a_uk="намібійський|намібієць", a_ru="намибийский|намибиец",
+             a_es="namibio"),
+    "STP": C(a_en="Santomean|São Toméan", a_fr="santoméen", a_es="santotomense"),
+    "SEN": C(a_en="Senegalese", a_fr="sénégalais", a_uk="сенегальський|сенегалець", a_ru="сенегальский|сенегалец",
+             a_es="senegalés"),
+    "SYC": C(a_en="Seychellois", a_fr="seychellois", a_uk="сейшельський", a_ru="сейшельский", a_es="seychellense"),
+    "SLE": C(a_en="Sierra Leonean", a_fr="sierra-léonais|sierraléonais", a_uk="сьєрра-леонський",
+             a_ru="сьерра-леонский", a_es="sierraleonés"),
+    "TZA": C(a_en="Tanzanian", a_fr="tanzanien", a_uk="танзанійський|танзанієць", a_ru="танзанийский|танзаниец",
+             a_es="tanzano"),
+    "TGO": C(a_en="Togolese", a_fr="togolais", a_uk="тоголезький|тоголезець", a_ru="тоголезский|тоголезец",
+             a_es="togolés"),
+    "UGA": C(a_en="Ugandan", a_fr="ougandais", a_uk="угандійський|угандієць", a_ru="угандийский|угандиец",
+             a_es="ugandés"),
+    "ZMB": C(a_en="Zambian", a_fr="zambien", a_uk="замбійський|замбієць", a_ru="замбийский|замбиец",
+             a_es="zambiano"),
+    "ZWE": C(a_en="Zimbabwean", a_fr="zimbabwéen", a_uk="зімбабвійський|зімбабвієць",
+             a_ru="зимбабвийский|зимбабвиец", a_es="zimbabuense"),
+    "ESH": C(a_en="Sahrawi|Saharawi|Western Saharan", a_fr="sahraoui", a_uk="західносахарський",
+             a_ru="западносахарский", a_es="saharaui"),
+    "REU": C(a_en="Réunionese|Reunionese", a_fr="réunionnais", a_es="reunionés"),
+    "MYT": C(a_en="Mahoran", a_fr="mahorais"),
+    # ---- Asia, Oceania ----------------------------------------------------
+    "BTN": C(a_en="Bhutanese", a_fr="bhoutanais", a_uk="бутанський|бутанець", a_ru="бутанский|бутанец",
+             a_es="butanés"),
+    "BRN": C(a_en="Bruneian", a_fr="brunéien", a_uk="брунейський|брунеєць", a_ru="брунейский|брунеец",
+             a_es="bruneano"),
+    "KHM": C(a_en="Cambodian", a_fr="cambodgien", a_uk="камбоджійський|камбоджієць",
+             a_ru="камбоджийский|камбоджиец", a_es="camboyano"),
+    "LAO": C(a_en="Laotian", a_fr="laotien", a_uk="лаоський|лаосець", a_ru="лаосский|лаосец", a_es="laosiano"),
+    "MYS": C(a_en="Malaysian", a_fr="malaisien", a_uk="малайзійський|малайзієць", a_ru="малайзийский|малайзиец",
+             a_es="malasio"),
+    "MDV": C(a_en="Maldivian", a_fr="maldivien", a_uk="мальдівський|мальдівець", a_ru="мальдивский|мальдивец",
+             a_es="maldivo"),
+    "MNG": C(a_en="Mongolian", a_fr="mongol", a_uk="монгольський|монгол", a_ru="монгольский|монгол",
+             a_es="mongol"),
+    "NPL": C(a_en="Nepali|Nepalese", a_fr="népalais", a_uk="непальський|непалець", a_ru="непальский|непалец",
+             a_es="nepalí|nepalés"),
+    "SGP": C(a_en="Singaporean", a_fr="singapourien", a_uk="сингапурський|сингапурець",
+             a_ru="сингапурский|сингапурец", a_es="singapurense"),
+    "LKA": C(a_en="Sri Lankan", a_fr="sri-lankais|srilankais", a_uk="шрі-ланкійський|шриланкієць",
+             a_ru="шри-ланкийский|шриланкиец", a_es="esrilanqués|srilanqués|ceilandés"),
+    "TLS": C(a_en="Timorese|East Timorese", a_fr="timorais|est-timorais", a_uk="східнотиморський",
+             a_ru="восточнотиморский", a_es="timorense"),
+    "HKG": C(a_en="Hong Kong|Hongkonger|Hong Konger", a_fr="hongkongais", a_uk="гонконзький",
+             a_ru="гонконгский|гонконгец", a_es="hongkonés"),
+    "MAC": C(a_en="Macanese", a_fr="macanais", a_es="macaense"),
+    "NZL": C(a_en="New Zealand|New Zealander", a_fr="néo-zélandais", a_uk="новозеландський|новозеландець",
+             a_ru="новозеландский|новозеландец", a_es="neozelandés"),
+    "PNG": C(a_en="Papua New Guinean", a_fr="papouan-néo-guinéen", a_uk="папуа-новогвінейський",
+             a_ru="папуа-новогвинейский", a_es="papú|papuano"),
+    "FJI": C(a_en="Fijian", a_fr="fidjien", a_uk="фіджійський|фіджієць", a_ru="фиджийский|фиджиец",
+             a_es="fiyiano"),
+    "SLB": C(a_en="Solomon Islander", a_fr="salomonais", a_es="salomonense"),
+    "VUT": C(a_en="Ni-Vanuatu", a_fr="vanuatais", a_uk="вануатський", a_ru="вануатский", a_es="vanuatuense"),
+    "WSM": C(a_en="Samoan", a_fr="samoan", a_uk="самоанський|самоанець", a_ru="самоанский|самоанец",
+             a_es="samoano"),
+    "ASM": C(a_en="American Samoan"),
+    "TON": C(a_en="Tongan", a_fr="tongien", a_uk="тонганський", a_ru="тонганский", a_es="tongano"),
+    "TUV": C(a_en="Tuvaluan", a_fr="tuvaluan", a_uk="тувалуанський", a_ru="тувалуанский", a_es="tuvaluano"),
+    "KIR": C(a_en="I-Kiribati", a_fr="kiribatien", a_uk="кірибатійський", a_ru="кирибатийский",
+             a_es="kiribatiano"),
+    "NRU": C(a_en="Nauruan", a_fr="nauruan", a_uk="науруанський", a_ru="науруанский", a_es="nauruano"),
+    "PLW": C(a_en="Palauan", a_fr="palaois|paluan", a_uk="палауський", a_ru="палауский", a_es="palauano"),
+    "FSM": C(a_en="Micronesian", a_fr="micronésien", a_uk="мікронезійський|мікронезієць",
+             a_ru="микронезийский|микронезиец", a_es="micronesio"),
+    "MHL": C(a_en="Marshallese", a_fr="marshallais", a_es="marshalés"),
+    "NCL": C(a_en="New Caledonian", a_fr="néo-calédonien|calédonien", a_uk="новокаледонський",
+             a_ru="новокаледонский", a_es="neocaledonio"),
+    "PYF": C(a_en="French Polynesian", a_fr="polynésien", a_es="polinesio"),
+    "GUM": C(a_en="Guamanian", a_fr="guamien", a_uk="гуамський", a_ru="гуамский", a_es="guameño"),
+    # ---- Latin America, Caribbean -----------------------------------------
+    "ATG": C(a_en="Antiguan|Barbudan", a_fr="antiguais", a_uk="антигуанський", a_ru="антигуанский",
+             a_es="antiguano"),
+    "BHS": C(a_en="Bahamian", a_fr="bahaméen", a_uk="багамський|багамець", a_ru="багамский|багамец",
+             a_es="bahameño"),
+    "BRB": C(a_en="Barbadian|Bajan", a_fr="barbadien", a_uk="барбадоський|барбадосець",
+             a_ru="барбадосский|барбадосец", a_es="barbadense"),
+    "BLZ": C(a_en="Belizean", a_fr="bélizien", a_uk="белізький|белізець", a_ru="белизский|белизец",
+             a_es="beliceño"),
+    "CRI": C(a_en="Costa Rican", a_fr="costaricien|costaricain", a_uk="костариканський|костариканець",
+             a_ru="костариканский|костариканец", a_es="costarricense"),
+    "DMA": C(a_fr="dominiquais", a_es="dominiqués"),
+    "DOM": C(a_en="Dominican", a_fr="dominicain", a_uk="домініканський|домініканець",
+             a_ru="доминиканский|доминиканец", a_es="dominicano"),
+    "SLV": C(a_en="Salvadoran|Salvadorean", a_fr="salvadorien", a_uk="сальвадорський|сальвадорець",
+             a_ru="сальвадорский|сальвадорец", a_es="salvadoreño"),
+    "GRD": C(a_en="Grenadian", a_fr="grenadien", a_uk="гренадський", a_ru="гренадский"),
+    "GTM": C(a_en="Guatemalan", a_fr="guatémaltèque", a_uk="гватемальський|гватемалець",
+             a_ru="гватемальский|гватемалец", a_es="guatemalteco"),
+    "GUY": C(a_en="Guyanese", a_fr="guyanien", a_uk="гаянський|гаянець", a_ru="гайанский|гайанец",
+             a_es="guyanés"),
+    "HND": C(a_en="Honduran", a_fr="hondurien", a_uk="гондураський|гондурасець", a_ru="гондурасский|гондурасец",
+             a_es="hondureño"),
+    "JAM": C(a_en="Jamaican", a_fr="jamaïcain", a_uk="ямайський|ямаєць", a_ru="ямайский|ямаец",
+             a_es="jamaicano|jamaiquino"),
+    "KNA": C(a_en="Kittitian|Nevisian", a_fr="kittitien"),
+    "LCA": C(a_en="Saint Lucian|St Lucian", a_fr="saint-lucien", a_uk="сент-люсійський", a_ru="сент-люсийский",
+             a_es="santalucense"),
+    "VCT": C(a_en="Vincentian", a_fr="vincentais|saint-vincentais"),
+    "PAN": C(a_en="Panamanian", a_fr="panaméen", a_uk="панамський|панамець", a_ru="панамский|панамец",
+             a_es="panameño"),
+    "PRY": C(a_en="Paraguayan", a_fr="paraguayen", a_uk="парагвайський|парагваєць", a_ru="парагвайский|парагваец",
+             a_es="paraguayo"),
+    "SUR": C(a_en="Surinamese|Surinamer", a_fr="surinamais|surinamien", a_uk="суринамський|суринамець",
+             a_ru="суринамский|суринамец", a_es="surinamés"),
+    "TTO": C(a_en="Trinidadian|Tobagonian|Trinbagonian", a_fr="trinidadien", a_uk="тринідадський",
+             a_ru="тринидадский", a_es="trinitense"),
+    "URY": C(a_en="Uruguayan", a_fr="uruguayen", a_uk="уругвайський|уругваєць", a_ru="уругвайский|уругваец",
+             a_es="uruguayo"),
+    "PRI": C(a_en="Puerto Rican", a_fr="portoricain", a_uk="пуерториканський|пуерториканець",
+             a_ru="пуэрто-риканский|пуэрториканский|пуэрториканец", a_es="puertorriqueño|boricua"),
+    "BMU": C(a_en="Bermudian", a_fr="bermudien", a_uk="бермудський", a_ru="бермудский", a_es="bermudeño"),
+    "CYM": C(a_en="Caymanian", a_fr="caïmanais"),
+    "ABW": C(a_en="Aruban", a_fr="arubais", a_uk="арубський", a_ru="арубский", a_es="arubeño"),
+    "CUW": C(a_en="Curaçaoan", a_es="curazoleño"),
+    "GLP": C(a_en="Guadeloupean", a_fr="guadeloupéen"),
+    "MTQ": C(a_en="Martinican", a_fr="martiniquais", a_es="martiniqués"),
+    "GUF": C(a_en="French Guianese|French Guianan", a_fr="guyanais"),
+    "FLK": C(a_en="Falkland Islander|Falklander", a_fr="falklandais", a_es="malvinense"),
+}
+
+# Countries outside ISO 3166-1 that news names as states, under the user-assigned
+# code the gazetteer gives them (Kosovo: XKX, the code of the EU and the IMF).
+NON_ISO = {
+    "XKX": ("Kosovo", C("Pristina", en="Kosovo|Republic of Kosovo", fr="Kosovo|République du Kosovo",
+                        uk="Косово|Республіка Косово", ru="Косово|Республика Косово",
+                        es="Kosovo|República de Kosovo")),
+}
+
+# --------------------------------------------------------------------------
 
 _PREP_END = re.compile(r"(?:\s(?:de|du|del|de la|of|of the)|\sd')$")
 _ISLANDS = {"Îles", "Île", "Île de la", "Islas", "Isla"}
@@ -700,7 +922,19 @@ def build() -> list[dict]:
         entry["aliases"] = aliases
         if a3 in HAND and any(HAND[a3]["adjectives"].values()):
             entry["adjectives"] = {lang: HAND[a3]["adjectives"][lang] for lang in LANGS}
+        elif a3 in DEMONYMS:
+            entry["adjectives"] = {lang: DEMONYMS[a3]["adjectives"][lang] for lang in LANGS}
         entries.append(entry)
+    for a3, (name, row) in NON_ISO.items():
+        entry = {"id": f"cty/{a3}", "name": name, "kind": "country", "country": a3, "sector": "GOV"}
+        if row["capital"]:
+            entry["capital"] = row["capital"]
+        entry["aliases"] = {lang: _dedup([v for f in row["aliases"][lang] for v in _variants(f, lang)])
+                            for lang in LANGS}
+        if a3 in DEMONYMS:
+            entry["adjectives"] = {lang: DEMONYMS[a3]["adjectives"][lang] for lang in LANGS}
+        entries.append(entry)
+    entries.sort(key=lambda e: e["id"])
     _check(entries)
     return entries
 
@@ -724,12 +958,26 @@ def _check(entries: list[dict]) -> None:
     for a3, row in HAND.items():
         if pycountry.countries.get(alpha_3=a3) is None:
             problems.append(f"hand table: unknown code {a3}")
+    for a3 in DEMONYMS:
+        if a3 in HAND:
+            problems.append(f"demonym table: {a3} is in the hand table")
+        elif pycountry.countries.get(alpha_3=a3) is None and a3 not in NON_ISO:
+            problems.append(f"demonym table: unknown code {a3}")
+    demonym_owner: dict[tuple[str, str], str] = {}
+    for e in entries:
+        for lang, forms in e.get("adjectives", {}).items():
+            for form in forms:
+                key = (lang, form.casefold())
+                if key in demonym_owner and demonym_owner[key] != e["id"]:
+                    problems.append(f"{lang} demonym {form!r} on both {demonym_owner[key]} and {e['id']}")
+                demonym_owner[key] = e["id"]
     if problems:
         raise SystemExit("countries.yaml not built:\n  " + "\n  ".join(problems))
 
 
 HEADER = """\
-# Countries of ISO 3166-1, one actor entry each (kind country, sector GOV).
+# Countries of ISO 3166-1, and Kosovo (XKX), one actor entry each (kind
+# country, sector GOV).
 # GENERATED by scripts/build_countries.py from pycountry and the tables in
 # that script. Do not edit by hand: change the script and run it again.
 #

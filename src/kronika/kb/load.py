@@ -52,7 +52,8 @@ def shipped_fingerprint() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    for f in _data_files():
+    agents = resources.files("kronika.kb") / "data" / "agents.yaml"
+    for f in [*_data_files(), *([agents] if agents.is_file() else [])]:  # the agent tries are cached too
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
