@@ -209,3 +209,19 @@ def test_a_background_mention_of_war_is_no_event(pipeline) -> None:
 def test_slavic_roles_follow_case_not_order(pipeline, text, lang, source, target) -> None:
     ev = _code(pipeline, text, lang=lang)["events"][0]
     assert (_country(ev, "source"), _country(ev, "target")) == (source, target)
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Israeli airstrikes killed at least 25 people in Gaza on Tuesday.", "en", "ISR"),
+    ("Des frappes israéliennes ont tué 25 personnes à Gaza.", "fr", "ISR"),
+    ("Російські дрони атакували Одесу.", "uk", "RUS"),
+])
+def test_a_weapon_named_with_its_country_stands_for_its_force(pipeline, text, lang, source) -> None:
+    ev = _one(_code(pipeline, text, lang=lang), "ASSAULT")
+    assert _country(ev, "source") == source and ev["source"]["sector"] == "MIL"
+
+
+def test_a_weapon_without_a_country_is_a_thing_not_an_actor(pipeline) -> None:
+    rec = _code(pipeline, "Germany delivered 20 Leopard tanks to Ukraine.", lang="en")
+    ev = _one(rec, "AID")
+    assert _country(ev, "target") == "UKR"

@@ -210,6 +210,12 @@ class EventStage:
                 if cap.by_syntax and cap.source is not None and _is_subject(parsed, cap.source):
                     target = roles.target if roles.by_syntax else None
                     roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
+            if not roles.by_syntax and nominal:
+                # "Israeli airstrikes", "frappes israéliennes": the strike named with its country is its doer
+                own = next((a for a in actors if a.kind == "agent" and a.country and a.start <= start
+                            and end <= a.end), None)
+                if own is not None:
+                    roles = Roles(own, None if same_actor(own, roles.target) else roles.target, True)
             if parsed is not None and not roles.by_syntax and (nominal or trig.weak):
                 # the parse ties it to no actor ("sur le champ de bataille"): at most the follow-up of an
                 # event just reported ("ce document a été signé à Washington")
@@ -393,8 +399,13 @@ def _lang_at(doc: Document, offset: int) -> str:
     return doc.article.lang or "en"
 
 
+_THINGS = frozenset({"military platforms", "military strikes"})  # actors only with a country: "Israeli tanks"
+
+
 def _is_actor(e: Entity) -> bool:
     if e.kind == "place" or (e.kb_id or "").startswith("geo/"):
+        return False
+    if e.kind == "agent" and e.role in _THINGS and e.country is None:
         return False
     if e.kind in ("weapon_system", "weapon_program", "conference"):
         return False
