@@ -3,7 +3,9 @@
 Used for knowledge-base aliases and for event triggers. Function words are
 skipped between the content words of a phrase, so "conclure accord" meets
 "ont conclu un accord" and "ministère Défense Ukraine" meets
-"ministère de la Défense de l'Ukraine".
+"ministère de la Défense de l'Ukraine". Nothing is skipped, and no phrase runs,
+across a sentence end, a bracket or a line break (``Token.boundary``), unless
+the phrase itself holds one there ("Pakistan Muslim League (N)").
 """
 
 from __future__ import annotations
@@ -14,10 +16,22 @@ from typing import Any, Generic, TypeVar
 
 from .tokens import FUNCTION_WORDS, Token
 
-__all__ = ["PhraseMatch", "PhraseTrie"]
+__all__ = ["BOUNDARY", "PhraseMatch", "PhraseTrie", "phrase_keys"]
 
 P = TypeVar("P")
 _END = "\x00"
+BOUNDARY = "\x01"  # a phrase key: the phrase runs across a sentence end or bracket here
+
+
+def phrase_keys(tokens: list[Token], attr: str = "key") -> list[str]:
+    """The keys of a phrase's tokens (``attr`` is "key" or "lemma"), with ``BOUNDARY`` where one lies
+    between two of them."""
+    out: list[str] = []
+    for n, tok in enumerate(tokens):
+        if n and tok.boundary:
+            out.append(BOUNDARY)
+        out.append(getattr(tok, attr))
+    return out
 
 
 @dataclass(slots=True)
@@ -88,14 +102,23 @@ class PhraseTrie(Generic[P]):
                     best.payloads += [p for p in ends if p not in best.payloads]
                 if len(child) == (_END in child):
                     continue  # a leaf: nothing follows
+                if j + 1 < hi and tokens[j + 1].boundary:
+                    if BOUNDARY in child:  # the phrase itself runs across a bracket here
+                        frontier.append((child[BOUNDARY], j + 1, wild))
+                    continue  # nothing is skipped across a sentence end, a bracket or a line break
                 k = j + 1
-                while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap:
+                while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap and not _stop(tokens, k + 1, hi):
                     k += 1
                 frontier.append((child, k, wild))
                 if k != j + 1:
                     frontier.append((child, j + 1, wild))
                 w = k
-                while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum():
+                while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum() and not _stop(tokens, w + 1, hi):
                     w += 1
                     frontier.append((child, w, wild + (w - k)))
         return best
+
+
+def _stop(tokens: list[Token], k: int, hi: int) -> bool:
+    """A sentence end, bracket or line break comes before ``tokens[k]``: no step may land there."""
+    return k < hi and tokens[k].boundary

@@ -32,6 +32,9 @@ class Token:
     key: str  # normalised surface form
     lemma: str  # normalised lemma (== key when no lemmatiser knows the word)
     alt: str = ""  # a second lemmatiser's reading where the two disagree ("staged": "stag" / "stage")
+    # a sentence end, a bracket or a line break lies between this token and the one before it (or none
+    # comes before it): a multi-word phrase never runs across it
+    boundary: bool = False
 
     @property
     def is_upper(self) -> bool:
@@ -56,10 +59,30 @@ def tokenize(text: str, start: int = 0, end: int | None = None, lemmatize=None) 
     ``lemmatize`` maps a word to its lemma (or returns it unchanged).
     """
     end = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         key = normalize(word)
         lemma = normalize(lemmatize(word)) if lemmatize else key
-        out.append(Token(m.start(), m.end(), word, key, lemma))
+        boundary = not out or _breaks(text[out[-1].end : m.start()], out[-1].text)
+        out.append(Token(m.start(), m.end(), word, key, lemma, "", boundary))
     return out
+
+
+_HARD_BREAK = re.compile(r"[\n\r()\[\]{}!?;…]")
+
+
+def _breaks(gap: str, before: str) -> bool:
+    """Whether the characters between two words end a sentence or open or close a bracket.
+
+    A full stop glued to the next word ("U.S", "1.er") or after an initial or a short abbreviation
+    ("U.S. Army", "J. Smith", "St. Petersburg", "Gen. Zaluzhnyi") ends nothing.
+    """
+    if not gap or gap == " ":
+        return False
+    if _HARD_BREAK.search(gap):
+        return True
+    if "." not in gap or gap.endswith("."):
+        return False
+    abbreviation = len(before) == 1 or (len(before) <= 3 and before[:1].isupper() and not before.isupper())
+    return not abbreviation

@@ -106,10 +106,11 @@ class EntityStage:
             ner = []
             for start, end, label in spans:
                 name_start = _strip_role(text, start, end)
-                if name_start is not None:
+                if name_start is not None and not _opening_word(parsed, doc, name_start, end):
                     ner.append(_Mention(name_start, end, label, origin="ner"))
             mentions = _merge(mentions, ner, text)
         countries = self._article_countries(mentions)
+        doc.scratch["kb_ids"] = {c for m in mentions for c in m.candidates}
         doc.places = []
         entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
         dropped: set[int] = set()
@@ -209,8 +210,12 @@ class EntityStage:
     def _apply_role(self, person: Entity, agent: Any, org: Entity | None, doc: Document, countries: dict[str, float]) -> None:
         """Use "le porte-parole de l'Air Force, Yuri Ignatus" to link and describe the person."""
         if person.kb_id is None:
+            def fits(entry: KBEntry) -> bool:  # the role or organisation named with the person is one of theirs
+                return (any(agent.role.split()[0].lower() in r.title.lower() or (org is not None and r.org == org.kb_id)
+                            for r in entry.roles) or bool(countries.get(entry.country or "")))
+
             boosted = []
-            for eid, score in self.kb.fuzzy_persons(person.text):
+            for eid, score in self.kb.fuzzy_persons(person.text, fits, cutoff=0.8):  # the role is evidence too
                 entry = self.kb.entries[eid]
                 role = entry.role_on(doc.article.published)
                 if org is not None and any(r.org == org.kb_id or (org.name and org.name in r.title) for r in entry.roles):
@@ -347,15 +352,19 @@ class EntityStage:
             return _entity(m, text, entry, published, 1.0)
         lang = doc.article.lang
         if m.label == "PER":
-            hits = self.kb.fuzzy_persons(text)
-            hits = [(eid, s + 0.1 * countries.get(self.kb.entries[eid].country or "", 0)) for eid, s in hits]
-            if hits and max(h[1] for h in hits) >= 0.8:
-                eid, score = max(hits, key=lambda h: h[1])
+            named = doc.scratch.get("kb_ids", set())
+            hits = self.kb.fuzzy_persons(  # a lone surname needs the person's country or organisation in the article
+                text, lambda e: bool(countries.get(e.country or "")) or any(r.org in named for r in e.roles)
+            )
+            hits = sorted(((eid, s + 0.1 * countries.get(self.kb.entries[eid].country or "", 0)) for eid, s in hits),
+                          key=lambda h: -h[1])
+            if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]):  # two persons as close: no guess
+                eid, score = hits[0]
                 return _entity(m, text, self.kb.entries[eid], published, min(score, 1.0))
         elif m.label in ("ORG", "MISC"):
             hits = self.kb.fuzzy_names(text, lang)
-            if hits:
-                eid, score = hits[0]
+            if hits:  # equal scores ("Ministry of Interior" of two countries): the article's countries decide
+                eid, score = max(hits, key=lambda h: (h[1], _context_score(self.kb.entries[h[0]], countries, published)))
                 return _entity(m, text, self.kb.entries[eid], published, score)
         # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs, and the Russian-trained model's
         # one-word Ukrainian "persons", may turn out to be places (a town of 20,000+ where the article is)
@@ -414,6 +423,19 @@ def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tu
         if run_start is not None:
             out.append((run_start, last_end, label))
     return out
+
+
+def _opening_word(parsed: Any, doc: Document, start: int, end: int) -> bool:
+    """A model mention that is one word opening a sentence and that the parser reads as a verb or adjective:
+    a participle ("Réclamé par ...", "Appelé en ...", "Associé à ..."), no name."""
+    if parsed is None or " " in doc.text[start:end].strip():
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    opens = tok.is_sent_start or any(s.start == start for s in doc.sentences)
+    return bool(opens) and tok.pos_ in ("VERB", "ADJ")
 
 
 def _names_fit(mention: str, entry: KBEntry) -> bool:
@@ -502,7 +524,7 @@ def _with_model_lemmas(tokens: list[Token], parsed: Any) -> list[Token]:
             continue
         lemma = normalize(lemma)
         alt = tok.lemma if tok.lemma not in (lemma, tok.key) else ""
-        out.append(Token(tok.start, tok.end, tok.text, tok.key, lemma, alt))
+        out.append(Token(tok.start, tok.end, tok.text, tok.key, lemma, alt, tok.boundary))
     return out
 
 
