@@ -8,6 +8,17 @@ Run: .venv/bin/python benchmarks/run.py [--articles N] [--json]
 3. gazetteer open time (target: under 2 s once its index is built).
 4. whole default pipeline throughput in articles/s on seed-sized articles, and peak resident memory with all
    five languages loaded (targets: 25 articles/s on 2 cores, under 1.5 GB).
+5. `kronika run --workers 1` and `--workers 2` (real commands, alternated, ``--rounds`` times each) on the same
+   mixed-language articles: articles/s once coding has started (so start-up and model loading are not
+   counted), the ratio of the two, and the memory of the whole process tree at its peak: the sum of RSS
+   (which counts a page shared by the parent and its workers once per process) and the sum of PSS (which
+   splits a shared page among its sharers: the real total), from /proc/<pid>/smaps_rollup.
+   Absolute rates move with the load other users put on the machine, and so does the ratio: two workers
+   only beat one process by the CPU the other users leave free. So the CPU time an article costs in the
+   whole tree (parent included; a busy machine changes it little) is reported too, and from it an estimate
+   of the rate two workers reach with both cores to themselves (labelled as an estimate).
+
+Run only part 5: .venv/bin/python benchmarks/run.py --workers-only [--run-articles N] [--rounds N]
 
 Articles are built by shuffling sentences of the acceptance article (../shared, when present) and of the
 project's own reader fixtures, so no two articles are identical and caches do not flatter the numbers.
@@ -17,10 +28,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
+import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -84,9 +99,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--workers-only", action="store_true", help="only part 5, the worker processes")
+    ap.add_argument("--run-articles", type=int, default=120, help="articles per `kronika run` in part 5")
+    ap.add_argument("--rounds", type=int, default=2, help="alternated runs of each worker count in part 5")
     args = ap.parse_args()
     results: dict[str, float] = {}
+    if not args.workers_only:
+        _in_process(args, results)
+    results.update(workers_benchmark(args.run_articles, args.rounds))
+    if args.json:
+        print(json.dumps({k: round(v, 3) for k, v in results.items()}))
+    else:
+        for k, v in results.items():
+            print(f"{k:<34}{v:10.3f}")
 
+
+def _in_process(args: argparse.Namespace, results: dict[str, float]) -> None:
+    """Parts 1 to 4, in this process."""
     fr = make_articles(args.articles, "fr")
     full = default_pipeline()
     entities_only = build_pipeline([make_stage(n) for n in ("segment.v1", "language.v1", "entities.v1")], "bench")
@@ -117,11 +146,139 @@ def main() -> None:
     ratios = [_time(lambda a: code_article(a, full), fr) / _time(lambda a: code_article(a, baseline), fr) for _ in range(3)]
     results["where_when_overhead_ratio"] = statistics.median(ratios)
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if args.json:
-        print(json.dumps({k: round(v, 3) for k, v in results.items()}))
-    else:
-        for k, v in results.items():
-            print(f"{k:<34}{v:10.3f}")
+
+
+# -- part 5: kronika run --workers N ----------------------------------------------------------------
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _memory_kb(pid: int) -> dict[str, int]:
+    """Rss, Pss and Uss (private clean + private dirty) of one process, in kB (empty when it is gone)."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return {}
+    fields = {}
+    for line in lines[1:]:
+        key, _, value = line.partition(":")
+        fields[key] = int(value.split()[0])
+    return {"rss": fields["Rss"], "pss": fields["Pss"], "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User + system CPU time of one process so far, in clock ticks (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def _coded(db: str) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM codings WHERE status = 'coded'").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _timed_run(items: Path, db: str, workers: int, n: int) -> dict[str, float]:
+    """One real `kronika run`: articles/s once every language has been seen, and the tree's peak memory.
+
+    The rate is measured from the ``n // 10``-th committed coding (at least the 10th: by then a run in one
+    process has loaded all five languages, as a run with workers does before it starts) to the last.
+    """
+    env = dict(os.environ, NO_PROGRESS="1", HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT / "src"))
+    cmd = [sys.executable, "-m", "kronika", "run", str(items), "--db", db, "--quiet", "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    start_at = max(10, n // 10)
+    first: tuple[float, int] | None = None
+    last = (0.0, 0)
+    peak: dict[str, float] = {"rss": 0, "pss": 0, "uss": 0, "parent_pss": 0, "worker_uss": 0, "processes": 0}
+    next_sample = 0.0
+    ticks: dict[int, int] = {}  # CPU time per process, last seen
+    cpu_first = cpu_last = parent_first = parent_last = 0
+    while proc.poll() is None:
+        now = time.perf_counter()
+        pids = _tree(proc.pid)
+        for p in pids:
+            ticks[p] = max(ticks.get(p, 0), _cpu_ticks(p))
+        if now >= next_sample:  # memory every 0.2 s: reading smaps_rollup walks the page tables
+            next_sample = now + 0.2
+            mem = [(p, m) for p, m in ((p, _memory_kb(p)) for p in pids) if m]
+            total_pss = sum(m["pss"] for _, m in mem)
+            for key in ("rss", "pss", "uss"):
+                peak[key] = max(peak[key], sum(m[key] for _, m in mem))
+            if total_pss >= peak["pss"]:  # the split of the peak between the parent and its workers
+                peak["parent_pss"] = next((m["pss"] for p, m in mem if p == proc.pid), 0)
+                peak["worker_uss"] = max((m["uss"] for p, m in mem if p != proc.pid), default=0)
+            peak["processes"] = max(peak["processes"], len(mem))
+        coded = _coded(db)
+        if coded >= start_at and first is None:
+            first = (now, coded)
+            cpu_first = sum(ticks.values())
+            parent_first = ticks.get(proc.pid, 0)
+        if coded > last[1]:
+            last = (now, coded)
+            cpu_last = sum(ticks.values())
+            parent_last = ticks.get(proc.pid, 0)
+        time.sleep(0.05)
+    _, err = proc.communicate()
+    if proc.returncode != 0 or first is None:
+        raise SystemExit(f"kronika run --workers {workers} failed or coded too few articles: {err.decode()[-500:]}")
+    last = (time.perf_counter(), n) if last[1] < n else last
+    rate = (last[1] - first[1]) / max(last[0] - first[0], 1e-9)
+    cpu_per_article = (cpu_last - cpu_first) / os.sysconf("SC_CLK_TCK") / max(last[1] - first[1], 1)
+    mb = {f"{k}_mb": v / 1024 for k, v in peak.items() if k != "processes"}
+    parent_cpu = (parent_last - parent_first) / max(cpu_last - cpu_first, 1)  # while coding
+    return {"rate": rate, "processes": peak["processes"], "parent_cpu": parent_cpu, "cpu_per_article": cpu_per_article, **mb}
+
+
+def workers_benchmark(n: int, rounds: int) -> dict[str, float]:
+    """`kronika run --workers 1` against `--workers 2` on the same articles, alternated."""
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        items = Path(tmp) / "items.jsonl"
+        with items.open("w", encoding="utf-8") as out:
+            for i, art in enumerate(make_articles(n, None, seed=11)):
+                out.write(json.dumps({"id": f"b{i}", "text": art.text, "lang": art.lang, "published": art.published},
+                                     ensure_ascii=False) + "\n")
+        runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+        for r in range(rounds):
+            for workers in (1, 2):
+                runs[workers].append(_timed_run(items, str(Path(tmp) / f"w{workers}-{r}.db"), workers, n))
+    for workers, got in runs.items():
+        results[f"run_w{workers}_articles_per_s"] = statistics.median(g["rate"] for g in got)
+        results[f"run_w{workers}_cpu_ms_per_article"] = 1000 * statistics.median(g["cpu_per_article"] for g in got)
+        for key in ("rss_mb", "pss_mb", "uss_mb"):
+            results[f"run_w{workers}_peak_{key}_sum"] = max(g[key] for g in got)
+        if workers > 1:
+            results[f"run_w{workers}_parent_pss_mb"] = max(g["parent_pss_mb"] for g in got)
+            results[f"run_w{workers}_worker_uss_mb"] = max(g["worker_uss_mb"] for g in got)
+            results[f"run_w{workers}_parent_cpu_share"] = statistics.median(g["parent_cpu"] for g in got)
+        results[f"run_w{workers}_processes"] = max(g["processes"] for g in got)
+    ratios = [b["rate"] / a["rate"] for a, b in zip(runs[1], runs[2])]
+    results["run_w2_over_w1_ratio"] = statistics.median(ratios)
+    # what two workers would reach with both cores to themselves: the CPU an article costs in the
+    # whole tree (parent included) is what the load of other users does not change much
+    cores = min(2, len(os.sched_getaffinity(0)))
+    results["run_w2_idle_machine_estimate_per_s"] = cores / (results["run_w2_cpu_ms_per_article"] / 1000)
+    return results
 
 
 class _NoDates:

@@ -6,7 +6,9 @@ storing) and returns plain data; the CLI only parses options and prints.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -102,11 +104,15 @@ def run(
     stdin: IO[bytes] | None = None,
     on_record: Callable[[dict[str, Any]], None] | None = None,
     on_item: Callable[[RunReport], None] | None = None,
+    workers: int = 1,
 ) -> RunReport:
     """Ingest and code. With no sources, code every stored article not yet coded.
 
-    Each article is committed with its coding before the next is read, so an
-    interrupted run loses nothing committed and a rerun resumes where it stopped.
+    Each article is committed with its coding in one transaction, in input order, so
+    an interrupted run loses nothing committed and a rerun resumes where it stopped.
+    With ``workers`` > 1, articles are coded in that many forked worker processes
+    (:mod:`kronika.parallel`) while this process reads, stores and commits; at most a
+    few articles per worker are stored and not yet coded at any time.
     Without a store, records go only to ``on_record``.
     """
     report = RunReport(missing=list(pipeline.missing))
@@ -116,36 +122,69 @@ def run(
         articles = store.uncoded_articles()
     else:
         raise InputError("nothing to code: no input given and no store", hint="pass files, or drop --no-store")
+    in_flight: set[str] = set()  # ids sent to be coded whose coding is not committed yet
+    jobs = _jobs(articles, store if sources else None, pipeline, report, force, in_flight)
+    with _coder(pipeline, workers) as code:
+        for article, outcome, record in code(jobs):
+            in_flight.discard(article.id)
+            if outcome is None:  # held back: already coded, or a copy of an article that was in flight
+                if store is not None and not force and store.coding_version(article.id) == pipeline.version:
+                    report.already_coded += 1
+                    stored = store.get_record(article.id) if on_record else None
+                    if on_record and stored:
+                        on_record(stored)
+                    if on_item:
+                        on_item(report)
+                    continue
+                _, outcome, record = code_article(article, pipeline)
+            if store is not None:
+                store.save_coding(article.id, pipeline.version, record, stage=outcome.stage, reason=outcome.reason)
+            if outcome.ok:
+                report.coded += 1
+                report.coded_ids.append(article.id)
+                if on_record and record is not None:
+                    on_record(record)
+            else:
+                report.failed.append(outcome)
+            if on_item:
+                on_item(report)
+    return report
+
+
+def _jobs(
+    articles: Iterable[Article], store: Store | None, pipeline: Pipeline, report: RunReport, force: bool,
+    in_flight: set[str],
+) -> Iterator[tuple[Article, bool]]:
+    """Store each article read (when ``store`` is given) and say whether it needs coding.
+
+    A duplicate already coded by this pipeline version is not sent, and neither is a
+    duplicate of an article still being coded: :func:`run` decides about it once the
+    first copy is committed, exactly as a run in one process would.
+    """
     for article in articles:
-        if store is not None and sources:
+        if store is not None:
             if store.add_article(article):
                 report.new += 1
             else:
                 report.duplicates += 1
-                stored = store.get_article(article.id)
-                article = stored or article
-                if not force and store.coding_version(article.id) == pipeline.version:
-                    report.already_coded += 1
-                    if on_record:
-                        record = store.get_record(article.id)
-                        if record:
-                            on_record(record)
-                    if on_item:
-                        on_item(report)
+                article = store.get_article(article.id) or article
+                if article.id in in_flight or (not force and store.coding_version(article.id) == pipeline.version):
+                    yield article, False
                     continue
-        _, outcome, record = code_article(article, pipeline)
-        if store is not None:
-            store.save_coding(article.id, pipeline.version, record, stage=outcome.stage, reason=outcome.reason)
-        if outcome.ok:
-            report.coded += 1
-            report.coded_ids.append(article.id)
-            if on_record and record is not None:
-                on_record(record)
-        else:
-            report.failed.append(outcome)
-        if on_item:
-            on_item(report)
-    return report
+        in_flight.add(article.id)
+        yield article, True
+
+
+@contextmanager
+def _coder(pipeline: Pipeline, workers: int) -> Iterator[Callable[[Iterable[tuple[Article, bool]]], Iterator[Any]]]:
+    """The function that codes jobs: in this process, or in a pool of ``workers`` processes."""
+    from . import parallel
+
+    if workers <= 1:
+        yield functools.partial(parallel.code_here, pipeline)
+        return
+    with parallel.WorkerPool(pipeline, workers) as pool:
+        yield pool.code
 
 
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
