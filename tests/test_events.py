@@ -225,3 +225,33 @@ def test_a_weapon_without_a_country_is_a_thing_not_an_actor(pipeline) -> None:
     rec = _code(pipeline, "Germany delivered 20 Leopard tanks to Ukraine.", lang="en")
     ev = _one(rec, "AID")
     assert _country(ev, "target") == "UKR"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Десятки тысяч человек вышли на митинг в Братиславе, требуя отставки премьер-министра.", "ru"),
+    ("Tens of thousands of people marched through central Belgrade on Saturday to demand accountability.", "en"),
+    ("Des milliers de personnes ont manifesté samedi à Paris contre la réforme.", "fr"),
+    ("Miles de personas se manifestaron este sábado en Valencia para exigir la dimisión del presidente.", "es"),
+])
+def test_a_crowd_protesting_with_demands_is_a_protest(pipeline, text, lang) -> None:
+    rec = _code(pipeline, text, lang=lang)
+    assert [e["event_type"] for e in rec["events"]] == ["PROTEST"]
+
+
+def test_a_protest_named_in_a_side_clause_does_not_take_over(pipeline) -> None:
+    rec = _code(pipeline, "The government of Sindh has ordered police patrols after violent protests by Muslim groups.", lang="en")
+    assert all(e["event_type"] != "PROTEST" for e in rec["events"])
+
+
+def test_a_light_verb_takes_the_type_of_its_event_noun(pipeline) -> None:
+    rec = _code(pipeline, "Moscow and Washington held a fresh round of talks in Istanbul on Thursday.", lang="en")
+    ev = _one(rec, "CONSULT")
+    assert {_country(ev, "source"), _country(ev, "target")} == {"RUS", "USA"}
+
+
+def test_spanish_future_and_recipient_without_a_parser(pipeline) -> None:
+    rec = _code(pipeline, "España enviará a Ucrania un nuevo paquete de ayuda militar.", lang="es")
+    ev = _one(rec, "AGREE")
+    assert ev["modality"] == "future" and (_country(ev, "source"), _country(ev, "target")) == ("ESP", "UKR")
+    rec = _code(pipeline, "Las fuerzas israelíes intercambiaron fuego de artillería durante la noche con Hezbolá.", lang="es")
+    assert all(e["modality"] != "hypothetical" for e in rec["events"])  # "artillería" is no conditional

@@ -175,6 +175,15 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
+_PREPOSITIONS = frozenset("""a al con contra para hacia de del en por sobre entre ante tras à au aux avec contre pour
+    vers chez sur to with against for from into of at""".split())
+
+
+def _after_preposition(text: str, actor: Entity) -> bool:
+    words = text[max(0, actor.start - 12) : actor.start].split()
+    return bool(words) and words[-1].casefold() in _PREPOSITIONS
+
+
 def _positional(
     start: int, end: int, actors: list[Entity], text: str | None = None,
     cases: Callable[[Entity], frozenset[str]] | None = None,
@@ -187,6 +196,12 @@ def _positional(
         # governor reports, he is not shelled
         after = [a for a in after if not _CLAUSE_END.search(text, end, a.start)]
     source = before[-1] if before else None
+    if text is not None and cases is None and len(before) > 1 and _after_preposition(text, source):
+        # "España enviará a Ucrania ayuda": an actor after a preposition is no subject, but the recipient
+        recipient = source
+        source = next((a for a in reversed(before) if not _after_preposition(text, a)), source)
+        if recipient is not source:
+            return Roles(source, recipient, False)
     if cases is not None:
         # Ukrainian and Russian say who did it by case, not by order: "Харків атакували російські війська"
         nominative = [a for a in reversed(before) if "nomn" in cases(a)] + [a for a in after if "nomn" in cases(a)]

@@ -27,6 +27,8 @@ from .dates import date_for
 __all__ = ["EventStage"]
 
 _LOCATIVE = frozenset("à a au aux en in at near à dans près в у под біля під около en cerca".split())
+_ES_FUTURE = ("rá", "rán", "ré", "rás", "remos", "réis")  # accented: "enviara" is a past subjunctive
+_ES_CONDITIONAL = ("ría", "rían", "ríamos", "ríais")
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 _NEGATION_AFTER = {"fr": frozenset("pas jamais rien plus aucun aucune guère point".split())}
 # a negation that is a refusal: with these verbs, or with a future or a conditional ("will not accept")
@@ -153,6 +155,16 @@ class EventStage:
                     if verbal:
                         after &= {"negated", "reported", "denied"}
                     found.update(after)
+        if lang == "es" and parsed is None:
+            # Spanish says the future and the conditional in the verb's ending: "enviará", "respondería"
+            for tok in tokens[max(lo, trig[0] - 6) : trig[1] + 1]:  # the verb before a noun trigger too
+                word = tok.text.lower()
+                if len(word) <= 4 or not tok.lemma.endswith(("ar", "er", "ir")):
+                    continue  # a verb's ending, not "artillería"
+                if word.endswith(_ES_FUTURE):
+                    found.add("future")
+                elif word.endswith(_ES_CONDITIONAL):
+                    found.add("hypothetical")
         if lang in ("uk", "ru"):
             # a perfective verb's non-past form is its future: "виділить", "нанесут" (no auxiliary says so)
             tags = self.lemmatizers.grammemes(tokens[trig[0]].text.lower(), lang) or frozenset()
@@ -190,6 +202,7 @@ class EventStage:
             found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)),
             reverse=True,
         )
+        ranked = _frames_first(ranked, parsed, tokens)
         follow_up = None
         for match in ranked:
             trig = _specific(_reading(match, found, parsed, tokens), found, match)
@@ -208,7 +221,7 @@ class EventStage:
                 # a capital in the subject speaks for its government: "Washington demanded that Hamas ..."
                 cap = assign_roles(parsed, start, end, capitals, trig.type)
                 if cap.by_syntax and cap.source is not None and _is_subject(parsed, cap.source):
-                    target = roles.target if roles.by_syntax else None
+                    target = roles.target if roles.by_syntax and roles.target is not None else cap.target
                     roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
             if not roles.by_syntax and nominal:
                 # "Israeli airstrikes", "frappes israéliennes": the strike named with its country is its doer
@@ -340,6 +353,44 @@ def _nominal(parsed: Any, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
+# verbs whose object names the event: "held talks", "a mené des frappes", "tenu une réunion"
+_LIGHT_VERBS = frozenset("""hold held carry conduct stage launch mount make have take mener effectuer tenir conduire
+    lancer organiser réaliser procéder faire avoir""".split())
+_PROTEST_PARTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "RETREAT", "CONSULT"})
+
+
+def _frames_first(ranked: list[Any], parsed: Any, tokens: list[Token]) -> list[Any]:
+    """Two PLOVER conventions a trigger's depth does not see:
+
+    - a protest with its demands is a PROTEST: "вышли на митинг, требуя отставки", "se sont rassemblés
+      ..., dénonçant", "bloqué plusieurs axes pour protester" (the demand, the denunciation, the blocking
+      are how the protest is described);
+    - a light verb takes the type of the event noun it holds: "held a round of talks", "a mené des frappes"
+      ("held" alone reads as detention).
+    """
+    protest = next((m for m in ranked if any(t.type == "PROTEST" for t in m.payloads)), None)
+    if protest is not None and ranked[0] is not protest:
+        parts = {t.type for t in ranked[0].payloads}
+        # a demand or a denunciation describes any protest; a blockade ("bloqué des axes pour protester"),
+        # only one said as a verb (a "blockade" noun in a side clause is no protest of the sentence's actor)
+        said = any(t.type == "PROTEST" and not t.weak and t.pos != "noun" for t in protest.payloads) and (
+            parsed is None or not _nominal(parsed, tokens[protest.first].start, tokens[protest.last].end))
+        central = _depth(parsed, tokens[protest.first]) <= _depth(parsed, tokens[ranked[0].first])
+        if (central and parts <= {"REQUEST", "ACCUSE"}) or (said and parts <= _PROTEST_PARTS):
+            ranked = [protest] + [m for m in ranked if m is not protest]
+    top = ranked[0]
+    if parsed is not None and all(t.weak for t in top.payloads):
+        verb = parsed.char_span(tokens[top.first].start, tokens[top.last].end, alignment_mode="expand")
+        if verb is not None and len(verb) and verb.root.pos_ == "VERB" and verb.root.lemma_.lower() in _LIGHT_VERBS:
+            for m in ranked[1:]:
+                span = parsed.char_span(tokens[m.first].start, tokens[m.last].end, alignment_mode="expand")
+                if span is None or not len(span) or span.root.pos_ != "NOUN" or all(t.weak for t in m.payloads):
+                    continue
+                if span.root.head.i == verb.root.i and span.root.dep_ in ("obj", "dobj"):
+                    return [m] + [x for x in ranked if x is not m]
+    return ranked
+
+
 def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> Trigger:
     """Which of a trigger's readings the sentence means. "appeler", "call" with an infinitive or a clause
     after it is a REQUEST ("a appelé Israël à cesser"), not a phone call; otherwise a reading that another
@@ -350,7 +401,8 @@ def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> 
         types = {t.type for t in readings}
         if "REQUEST" in types and parsed is not None:
             span = parsed.char_span(tokens[match.first].start, tokens[match.last].end, alignment_mode="expand")
-            if span is not None and len(span) and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in span.root.children):
+            if span is not None and len(span) and any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and c.i > span.root.i
+                                                       for c in span.root.children):
                 return next(t for t in readings if t.type == "REQUEST")
         others = {t.type for m in found if m is not match for t in m.payloads if not t.weak}
         shared = [t for t in readings if t.type in others]
