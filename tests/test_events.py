@@ -255,3 +255,15 @@ def test_spanish_future_and_recipient_without_a_parser(pipeline) -> None:
     assert ev["modality"] == "future" and (_country(ev, "source"), _country(ev, "target")) == ("ESP", "UKR")
     rec = _code(pipeline, "Las fuerzas israelíes intercambiaron fuego de artillería durante la noche con Hezbolá.", lang="es")
     assert all(e["modality"] != "hypothetical" for e in rec["events"])  # "artillería" is no conditional
+
+
+def test_a_capital_in_the_nominative_speaks_for_its_government_without_a_parser(pipeline) -> None:
+    rec = _code(pipeline, "Москва потребовала от Вашингтона вернуть шесть объектов дипломатической собственности.", lang="ru")
+    ev = _one(rec, "REQUEST")
+    assert (_country(ev, "source"), _country(ev, "target")) == ("RUS", "USA")
+
+
+def test_a_demonym_across_punctuation_is_not_the_agents(pipeline) -> None:
+    rec = _code(pipeline, "Одеса знову під ударом: вночі росіяни атакували місто дронами.", lang="uk")
+    ev = _one(rec, "ASSAULT")
+    assert ev["source"]["text"] == "росіяни" and ev["target"] is None

@@ -148,7 +148,7 @@ class EntityStage:
             tags = self.lemmatizers.grammemes(tokens[m.last].text, lang)
             if tags is not None and not ({"NOUN", "ADJF", "PRTF"} & tags):
                 continue  # "задержала" shares its lemma with "задержанные" but is a verb
-            country = _demonym(demonyms, tokens, m.first, m.last) if demonyms else None
+            country = _demonym(demonyms, tokens, m.first, m.last, text) if demonyms else None
             sector = agent.sector
             if org is not None:
                 country = country or org.country
@@ -503,10 +503,16 @@ def _owner_adjective(adjective: Any, taken: list[Entity]) -> bool:
     return not any(e.start <= head.idx < e.end for e in taken)
 
 
-def _demonym(trie: Any, tokens: list[Token], first: int, last: int) -> str | None:
-    """A country adjective right before or after the agent words ("les militaires russes", "американські військові")."""
+def _demonym(trie: Any, tokens: list[Token], first: int, last: int, text: str | None = None) -> str | None:
+    """A country adjective right before or after the agent words ("les militaires russes", "американські
+    військові"), at most one word away and with no punctuation between ("під ударом: вночі росіяни" is not
+    a Russian strike)."""
     lo, hi = max(0, first - 2), min(len(tokens), last + 3)
     for m in trie.match(tokens, lo=lo, hi=hi):
+        if text is not None:
+            a, b = (tokens[m.last].end, tokens[first].start) if m.last < first else (tokens[last].end, tokens[m.first].start)
+            if re.search(r"[,;:.!?()«»\"—–]", text[a:b]):
+                continue
         return m.payloads[0]
     return None
 

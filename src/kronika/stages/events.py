@@ -223,6 +223,13 @@ class EventStage:
                 if cap.by_syntax and cap.source is not None and _is_subject(parsed, cap.source):
                     target = roles.target if roles.by_syntax and roles.target is not None else cap.target
                     roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
+            if capitals and parsed is None and cases is not None and (roles.source is None or "nomn" not in cases(roles.source)):
+                # "Москва потребовала от Вашингтона", "Баку приостановил": a capital in the nominative
+                # before the act speaks for its government
+                cap = next((c for c in reversed(capitals) if c.end <= start and "nomn" in cases(c)), None)
+                if cap is not None:
+                    other = roles.target or next((c for c in capitals if c.start >= end), None)
+                    roles = Roles(cap, None if same_actor(cap, other) else other, False)
             if not roles.by_syntax and nominal:
                 # "Israeli airstrikes", "frappes israéliennes": the strike named with its country is its doer
                 own = next((a for a in actors if a.kind == "agent" and a.country and a.start <= start
