@@ -267,3 +267,11 @@ def test_a_demonym_across_punctuation_is_not_the_agents(pipeline) -> None:
     rec = _code(pipeline, "Одеса знову під ударом: вночі росіяни атакували місто дронами.", lang="uk")
     ev = _one(rec, "ASSAULT")
     assert ev["source"]["text"] == "росіяни" and ev["target"] is None
+
+
+def test_a_persons_title_is_no_actor_of_its_own(pipeline) -> None:
+    rec = _code(pipeline, "Kremlin spokesman Dmitry Peskov accused Britain and France of stoking hysteria.", lang="en")
+    ev = _one(rec, "ACCUSE")
+    assert ev["source"]["text"] == "Dmitry Peskov" and _country(ev, "target") == "GBR"
+    rec = _code(pipeline, "Russia jailed Alexei Navalny.", lang="en")  # a verb between: a clause, not a title
+    assert _country(rec["events"][0], "source") == "RUS"

@@ -59,7 +59,8 @@ class EventStage:
         tokens: list[Token] = doc.scratch.get("tokens", [])
         starts = [t.start for t in tokens]
         parsed = doc.scratch.get("spacy")
-        actors = _named_over_roles([e for e in doc.entities if _is_actor(e)], doc.text)
+        actors = _named_over_roles([e for e in doc.entities if _is_actor(e)], doc.text,
+                                   self._verb_reader(parsed, tokens, doc.article.lang or "en"))
         pro, con = self._cues(doc, tokens)
         # sport, markets, culture: "battre", "frapper" are not violence there; one stray cue word ("match"
         # as a verb, "cup") does not make an article off-topic
@@ -245,6 +246,22 @@ class EventStage:
             if follow_up is None or (follow_up[1].weak and not trig.weak):
                 follow_up = (match, trig, roles)  # a strong trigger speaks for an unattributed event
         return follow_up
+
+    def _verb_reader(self, parsed: Any, tokens: list[Token], lang: str) -> Callable[[int, int], bool] | None:
+        """Whether a verb stands in a stretch of text: by the parse, else (Ukrainian, Russian) by pymorphy3."""
+        if parsed is not None:
+            def by_parse(start: int, end: int) -> bool:
+                span = parsed.char_span(start, end, alignment_mode="expand")
+                return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+            return by_parse
+        if lang in ("uk", "ru"):
+            grammemes = self.lemmatizers.grammemes
+
+            def by_morphology(start: int, end: int) -> bool:
+                return any({"VERB", "INFN", "PRTS", "GRND"} & (grammemes(t.text.lower(), lang) or frozenset())
+                           for t in tokens if start <= t.start and t.end <= end)
+            return by_morphology
+        return None
 
     def _case_reader(self, lang: str) -> Callable[[Entity], frozenset[str]] | None:
         """For Ukrainian and Russian, the cases an actor can be in: those its first word can be in, when
@@ -474,15 +491,26 @@ def _is_actor(e: Entity) -> bool:
 _APPOSED = re.compile(r"\s*(?:[^\W\d]+)?\s*")  # at most one word between: a demonym, an organisation
 
 
-def _named_over_roles(actors: list[Entity], text: str) -> list[Entity]:
-    """An agent noun right before a named person is that person's role ("el líder venezolano Nicolás
-    Maduro", "генеральним секретарем НАТО Марком Рютте"): the name is the actor."""
+def _named_over_roles(actors: list[Entity], text: str, verbal: Callable[[int, int], bool] | None = None) -> list[Entity]:
+    """What stands in a named person's title is the person's, not an actor of its own: an agent noun ("el
+    líder venezolano Nicolás Maduro"), and an organisation or country of the person's own country ("Kremlin
+    spokesman Dmitry Peskov", "German Defence Minister Boris Pistorius", "le chef de la diplomatie française
+    Jean-Noël Barrot"). ``verbal(start, end)`` says whether a verb stands between (then it is a clause:
+    "Russia jailed Navalny"); without it, only one word may."""
     out = []
     for i, a in enumerate(actors):
-        nxt = actors[i + 1] if i + 1 < len(actors) else None
-        if (a.kind == "agent" and nxt is not None and nxt.label == "PER" and nxt.start - a.end <= 20
-                and _APPOSED.fullmatch(text[a.end : nxt.start])):
-            continue
+        person = next((p for p in actors[i + 1 : i + 4] if p.label == "PER"), None)
+        if a.label != "PER" and person is not None and person.start - a.end <= 40:
+            gap = text[a.end : person.start]
+            between = [b for b in actors if a.end <= b.start and b.end <= person.start]
+            if a.kind == "agent" and not between and person.start - a.end <= 20 and _APPOSED.fullmatch(gap):
+                continue
+            own = a.country is not None and person.country in (a.country, None)
+            words = re.findall(r"[^\W\d]+", gap)
+            if own and not re.search(r"[,;:()\"«»—–]", gap) and len(words) <= 4 and all(
+                b.country == a.country for b in between) and (
+                    not verbal(a.end, person.start) if verbal is not None else len(words) <= 1):
+                continue
         out.append(a)
     return out
 
