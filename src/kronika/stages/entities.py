@@ -11,6 +11,7 @@ fuzzy match, places through the gazetteer. Unknown names stay, unlinked.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,13 +107,19 @@ class EntityStage:
             ner = []
             for start, end, label in spans:
                 name_start = _strip_role(text, start, end)
+                if name_start is not None and (after := _strip_place_word(text, name_start, end, lang)) != name_start:
+                    name_start, label = after, "MISC"  # "Near Tal Afar" is no person: a place if the gazetteer knows it
                 if name_start is not None and not _opening_word(parsed, doc, name_start, end):
-                    ner.append(_Mention(name_start, end, label, origin="ner"))
+                    wide = _with_region_noun(text, end, lang)
+                    ner.append(_Mention(name_start, wide, "LOC" if wide > end else label, origin="ner"))
             mentions = _merge(mentions, ner, text)
+            mentions = sorted(mentions + [m for m in _after_place_word_runs(tokens, lang, text)
+                                          if not any(_overlaps(m, k) for k in mentions)], key=lambda m: m.start)
         countries = self._article_countries(mentions)
         doc.scratch["kb_ids"] = {c for m in mentions for c in m.candidates}
         doc.places = []
         entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
+        self._unknown_places(doc, entities)
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
         self._countries_from_demonyms(doc, tokens, entities)
@@ -319,6 +326,19 @@ class EntityStage:
             doc.places.append(Place(text, m.start, m.end, cand.geonameid, cand.name, cand.country, cand.lat, cand.lon,
                                     None, "A", "country", 1.0))
 
+    def _unknown_places(self, doc: Document, entities: list[Entity]) -> None:
+        """A place the gazetteer lacks ("Karrada", "Обухівському районі") in an article about one country is
+        most likely in it: kept at country precision, with a low confidence, rather than not placed at all.
+        One country must hold most of the article's linked actors and resolved places, and at least three."""
+        unplaced = doc.scratch.pop("unplaced", [])
+        counts = Counter(e.country for e in entities if e.kb_id and e.country)
+        iso3, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        share = n / (sum(counts.values()) or 1)
+        cand = self.gazetteer.country(iso3) if iso3 and n >= _ONE_COUNTRY[0] and share >= _ONE_COUNTRY[1] else None
+        for m in unplaced if cand is not None else ():
+            doc.places.append(Place(doc.text[m.start : m.end], m.start, m.end, None, None, cand.country, None, None,
+                                    None, None, "country", round(0.4 * share, 2)))
+
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
         """Resolve a place name, undoing Ukrainian and Russian case endings ("Вашингтоні" -> "Вашингтон")."""
         lemmatize = self.lemmatizers.for_lang(lang) if lang in ("uk", "ru") else None
@@ -366,12 +386,14 @@ class EntityStage:
             if hits:  # equal scores ("Ministry of Interior" of two countries): the article's countries decide
                 eid, score = max(hits, key=lambda h: (h[1], _context_score(self.kb.entries[h[0]], countries, published)))
                 return _entity(m, text, self.kb.entries[eid], published, score)
-        # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs, and the Russian-trained model's
-        # one-word Ukrainian "persons", may turn out to be places (a town of 20,000+ where the article is)
+        # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs, the Russian-trained model's
+        # one-word Ukrainian "persons", names the model called a nationality ("cities such as Aleppo"), and names
+        # after a preposition of place ("in Kobane", "у Львові") may turn out to be places
         loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER"))
-        if self.resolve_places and (m.label == "LOC" or loose):
+        cued = m.origin == "prep" or (m.label != "LOC" and text.count(" ") < 3 and _after_place_word(doc.text, m.start, lang))
+        if self.resolve_places and (m.label in ("LOC", "NORP") or loose or cued):
             place = self._place(text, lang, countries)
-            if place is not None and m.label == "PER" and not (place[0].population >= 20000 and countries.get(place[0].country)):
+            if place is not None and m.label != "LOC" and not _plausible_place(place[0], m, cued, countries):
                 place = None
             if place is not None:
                 cand, conf = place
@@ -382,7 +404,39 @@ class EntityStage:
                 # a capital may stand for its government ("Washington demanded ..."): the events stage asks
                 return Entity(m.start, m.end, text, "LOC", cand.ref, _place_name(cand), cand.country,
                               None, "place", "capital" if getattr(cand, "is_capital", False) else None, conf)
+            if m.label == "LOC" and self.resolve_places:
+                doc.scratch.setdefault("unplaced", []).append(m)
+        if m.label == "NORP" or (m.origin == "prep" and m.label != "LOC"):
+            return None  # a nationality or a capitalised word that is no place: the demonym rules see to the first
         return Entity(m.start, m.end, text, m.label or "MISC")
+
+
+# how many of the article's linked actors and places, and what share of them, make it an article about one country
+_ONE_COUNTRY = (3, 0.6)
+
+# the word before a name that says it is a place: "in Kobane", "près de Kairouan", "у Львові", "под Бахмутом"
+_PLACE_WORDS = {
+    "en": frozenset("in near at outside around across into throughout towards toward".split()),
+    "fr": frozenset("à dans près vers autour".split()),
+    "es": frozenset("en cerca hacia".split()),
+    "uk": frozenset("у в біля під поблизу околицях м с смт місті місто селі село селища селищі".split()),
+    "ru": frozenset("в во под около возле близ окрестностях г пос городе город селе село поселке посёлке".split()),
+}
+_WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
+
+
+def _after_place_word(text: str, start: int, lang: str | None) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1).lower() in _PLACE_WORDS.get(lang or "", ())  # type: ignore[union-attr]
+
+
+def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, float]) -> bool:
+    """Whether a name the model did not call a place is the place the gazetteer found: a town where the
+    article is, or a preposition of place before a town that is not a hamlet (a surname is often one)."""
+    where = bool(countries.get(cand.country))
+    if cued:
+        return where or cand.population >= (5000 if m.label in ("PER", "ORG") else 0) or cand.precision != "place"
+    return cand.population >= 20000 and (where or m.label == "NORP")
 
 
 # a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
@@ -654,3 +708,61 @@ def _capitalised_runs(tokens: list[Token], doc: Document) -> list[_Mention]:
             out.append(_Mention(run[0].start, run[-1].end, "PER" if len(run) >= 2 else "MISC", origin="caps"))
             run = []
     return out
+
+
+def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> list[_Mention]:
+    """Capitalised words that no model named right after a preposition of place ("in Auckland", "у Львові"),
+    or before a region noun ("Донецької області"): kept only if the gazetteer knows the place (see
+    ``_plausible_place``)."""
+    words = _PLACE_WORDS.get(lang or "", frozenset())
+    calendar = _calendar_words(lang)
+    out = []
+    for i in range(len(tokens)):
+        tok = tokens[i]
+        if not tok.is_title or tok.key in FUNCTION_WORDS or tok.key in calendar:  # "in June", "в Вторник"
+            continue
+        wide = _with_region_noun(text, tok.end, lang)
+        if wide > tok.end:
+            out.append(_Mention(tok.start, wide, "LOC", origin="prep"))
+            continue
+        if i == 0 or tokens[i - 1].key not in words or tok.boundary:
+            continue
+        run = [tok]
+        while len(run) < 3 and i + len(run) < len(tokens) and tokens[i + len(run)].is_title and not tokens[i + len(run)].boundary:
+            run.append(tokens[i + len(run)])
+        out.append(_Mention(run[0].start, run[-1].end, "MISC", origin="prep"))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar_words(lang: str | None) -> frozenset[str]:
+    """Month and weekday names, which a capital and a preposition ("in June") do not make places."""
+    from ..when.lexicon import LEXICONS
+
+    lex = LEXICONS.get(lang or "")
+    if lex is None:
+        return frozenset()
+    names = [full for full, _ in lex.months] + list(lex.weekdays)
+    return frozenset(normalize(w) for n in names for w in n.split("|"))
+
+
+# a region noun after a Ukrainian or Russian adjective: "Донецької області", "Обухівському районі"
+_REGION_NOUN = re.compile(r"\s+(?:област[іьиюі]|областью|обл\.|район[іау]?|районе|районом|районів|кра[юяе]|краем|"
+                          r"округ[ау]?|округе)(?!\w)", re.I)
+
+
+def _with_region_noun(text: str, end: int, lang: str | None) -> int:
+    """Where a Ukrainian or Russian place name ends once the region noun after it is taken in."""
+    if lang not in ("uk", "ru") or not text[end - 1 : end].isalpha():
+        return end
+    m = _REGION_NOUN.match(text, end)
+    return m.end() if m else end
+
+
+def _strip_place_word(text: str, start: int, end: int, lang: str | None) -> int | None:
+    """Where a name starts once a capitalised preposition the model took in is dropped ("Near Tal Afar"; not
+    in Ukrainian and Russian, where "В" is also an initial and opens names: "В Контакте")."""
+    m = re.match(r"(\w+)\s+(?=\w)", text[start:end])
+    if m and lang in ("en", "fr", "es") and m.group(1)[:1].isupper() and m.group(1).lower() in _PLACE_WORDS[lang]:
+        return start + m.end()
+    return start
