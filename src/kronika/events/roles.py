@@ -105,10 +105,18 @@ def request_frame(parsed: Any, start: int, end: int, actors: list[Entity]) -> Ro
     if span is None or not len(span):
         return None
     verb = _clause_head(span.root)
+    for _ in range(2):  # "must be ready to mediate": the "must" is on the verb the trigger completes
+        if any(c.dep_.startswith("aux") and c.lemma_.lower() in _DEONTIC for c in verb.children):
+            break
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     if not any(c.dep_.startswith("aux") and c.lemma_.lower() in _DEONTIC for c in verb.children):
         return None
     doer = [a for c in verb.children if c.dep_ in _SUBJECT for a in _in(_subtree_span(c), actors)]
-    main = verb.head if verb.dep_ in ("ccomp", "xcomp", "advcl") else None
+    main = verb.head if verb.dep_ in ("ccomp", "xcomp", "advcl", "acl") else None
+    if main is not None and main.pos_ == "NOUN" and verb.dep_ == "acl":
+        main = main.head  # "issued a reminder to Iraq that it must cooperate": the reminder's issuer speaks
     if main is None or main.i == verb.i:
         return None
     speaker = [a for c in main.children if c.dep_ in _SUBJECT | _AGENT for a in _in(_subtree_span(c), actors)]

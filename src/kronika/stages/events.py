@@ -106,7 +106,8 @@ class EventStage:
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
             event.date = date_for(doc, t_start, t_end)
-            _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES))
+            _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES),
+                           ultimatum=bool(_ULTIMATUM.get(lang) and _ULTIMATUM[lang].search(doc.text, sent.start, sent.end)))
             if trig.weak and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
@@ -199,8 +200,10 @@ class EventStage:
         """The sentence's event trigger: the main predicate first (nearest the root of the parse), then the
         strongest; a candidate that ties to no actor gives way to the next ("la décision a été prise lors
         d'une réunion de X avec Y": "prise" has no actor, "réunion" has two)."""
+        background = {id(m): _background(parsed, tokens[m.first]) for m in found}
         ranked = sorted(
-            found, key=lambda m: (-_depth(parsed, tokens[m.first]), _strength(m.payloads[0], m.last - m.first)),
+            found, key=lambda m: (not background[id(m)], -_depth(parsed, tokens[m.first]),
+                                  _strength(m.payloads[0], m.last - m.first)),
             reverse=True,
         )
         ranked = _frames_first(ranked, parsed, tokens)
@@ -208,6 +211,8 @@ class EventStage:
         for match in ranked:
             trig = _specific(_reading(match, found, parsed, tokens), found, match)
             start, end = tokens[match.first].start, tokens[match.last].end
+            if background[id(match)] and follow_up is not None and not follow_up[1].weak:
+                break  # the sentence's own act, even without its actor, over the circumstances it mentions
             if trig.weak and off_topic:
                 continue
             nominal = parsed is not None and _nominal(parsed, start, end)
@@ -326,7 +331,17 @@ def _pick_modality(cues: set[str]) -> str:
     return "asserted"
 
 
-def _plover_intent(event: Event, refusal: bool = False) -> None:
+# "will withdraw its force unless ...": a conditional announcement is a threat
+_ULTIMATUM = {
+    "en": re.compile(r"\b(?:unless|otherwise|or else)\b", re.I),
+    "fr": re.compile(r"\b(?:à moins qu|sinon\b|faute de quoi)", re.I),
+    "uk": re.compile(r"\b(?:інакше|якщо не|в іншому разі)\b", re.I),
+    "ru": re.compile(r"\b(?:иначе|если не|в противном случае)\b", re.I),
+    "es": re.compile(r"\b(?:a menos que|de lo contrario|salvo que)\b", re.I),
+}
+
+
+def _plover_intent(event: Event, refusal: bool = False, ultimatum: bool = False) -> None:
     """PLOVER codes an announced, conditional or refused act as the statement it is.
 
     - refused cooperation ("will not accept", "failed to reach agreement", "would not meet demands": a
@@ -345,10 +360,13 @@ def _plover_intent(event: Event, refusal: bool = False) -> None:
         return
     if event.modality not in ("future", "hypothetical"):
         return
-    if kind in _COOPERATION:
+    if ultimatum and kind in _COOPERATION | _CONFLICT | {"PROTEST"}:
+        new, mode = "THREATEN", "relations" if kind in ("SANCTION", "CONSULT", "COOPERATE", "AID") else None
+    elif kind in _COOPERATION:
         new, mode = "AGREE", None
     elif kind in _CONFLICT:
-        new, mode = "THREATEN", "violence" if kind in ("ASSAULT", "MOBILIZE") else None
+        new, mode = "THREATEN", ("violence" if kind in ("ASSAULT", "MOBILIZE") else
+                                 "relations" if kind == "SANCTION" else None)
     elif kind == "PROTEST":
         new, mode = "THREATEN", "restrict"
     else:
@@ -461,6 +479,32 @@ def _depth(parsed: Any, tok: Token) -> int:
     while node.head.i != node.i and depth < 20:
         node, depth = node.head, depth + 1
     return depth
+
+
+# words that open the circumstances of a sentence's act rather than the act: "one day after a jet shot down
+# ...", "closed its borders because of fighting", "a strike over a bill signed by ..."
+_BACKGROUND_WORDS = frozenset("""after following because since amid despite before when while over
+    après suite malgré depuis parce avant lorsque quand tras después debido pese desde porque antes cuando""".split())
+
+
+def _background(parsed: Any, tok: Token) -> bool:
+    """Is the trigger in a clause or phrase that gives the circumstances of the sentence's act (a time, a
+    cause, a relative clause describing a participant) rather than the act itself?"""
+    if parsed is None:
+        return False
+    span = parsed.char_span(tok.start, tok.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node, hops = span.root, 0
+    while node.head.i != node.i and hops < 20:
+        if node.dep_ in ("relcl", "acl:relcl"):
+            return True
+        if node.dep_ in ("prep", "mark", "case") and node.lower_ in _BACKGROUND_WORDS:
+            return True
+        if any(c.dep_ in ("mark", "case") and c.lower_ in _BACKGROUND_WORDS for c in node.children):
+            return True
+        node, hops = node.head, hops + 1
+    return False
 
 
 def _strength(t: Trigger, length: int) -> tuple[bool, bool, int]:
