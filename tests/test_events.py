@@ -275,3 +275,46 @@ def test_a_persons_title_is_no_actor_of_its_own(pipeline) -> None:
     assert ev["source"]["text"] == "Dmitry Peskov" and _country(ev, "target") == "GBR"
     rec = _code(pipeline, "Russia jailed Alexei Navalny.", lang="en")  # a verb between: a clause, not a title
     assert _country(rec["events"][0], "source") == "RUS"
+
+
+def test_the_circumstances_of_an_act_do_not_take_over(pipeline) -> None:
+    rec = _code(pipeline, "Poland suspended flights to Belarus on Tuesday, two days after Belarusian troops "
+                          "shelled a border post.", "en")
+    ev = _one(rec, "SANCTION")
+    assert (_country(ev, "source"), _country(ev, "target")) == ("POL", "BLR")
+    assert not [e for e in rec["events"] if e["event_type"] == "ASSAULT"]
+
+
+def test_a_conditional_announcement_is_a_threat(pipeline) -> None:
+    rec = _code(pipeline, "Chad will withdraw its observers from Niger unless the junta releases the ministers.", "en")
+    assert _country(_one(rec, "THREATEN"), "source") == "TCD"
+    plain = _code(pipeline, "Chad will withdraw its troops from Niger next month.", "en")
+    assert not [e for e in plain["events"] if e["event_type"] == "THREATEN"]
+
+
+def test_must_under_a_reminder_is_a_request(pipeline) -> None:
+    rec = _code(pipeline, "Emmanuel Macron issued a reminder to Iran that it must cooperate with the inspectors.", "en")
+    assert _one(rec, "REQUEST")["source"]["country"] == "FRA"
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("French and Egyptian warships launched ten days of war games in the Mediterranean.", "FRA"),
+    ("Ukrainian troops held drills with British instructors near Lviv.", "GBR"),
+])
+def test_exercises_with_another_countrys_forces_are_cooperation(pipeline, text, partner) -> None:
+    ev = _one(_code(pipeline, text, "en"), "COOPERATE")
+    assert _country(ev, "target") == partner
+
+
+def test_an_exercise_of_one_country_stays_a_mobilisation(pipeline) -> None:
+    rec = _code(pipeline, "Russian troops held drills near the Ukrainian border.", "en")
+    assert _one(rec, "MOBILIZE")["target"] is None
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Danish doctors handed over 300 kg of medicine to the Red Cross in Gaza.", "AID"),
+    ("Kenyan police prevented a demonstration by students outside parliament.", "COERCE"),
+    ("The Supreme Court allowed the opposition candidate to run in the election.", "CONCEDE"),
+])
+def test_what_is_handed_over_stopped_or_allowed_names_the_event(pipeline, text, etype) -> None:
+    assert [e["event_type"] for e in _code(pipeline, text, "en")["events"]] == [etype]

@@ -116,6 +116,11 @@ class PhraseTrie(Generic[P]):
                 while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum() and not _stop(tokens, w + 1, hi):
                     w += 1
                     frontier.append((child, w, wild + (w - k)))
+                    s = w  # function words after the arbitrary ones: "handed over 300 kg of medicine"
+                    while s < hi and tokens[s].key in self.skippable and s - w < self.max_gap and not _stop(tokens, s + 1, hi):
+                        s += 1
+                    if s != w:
+                        frontier.append((child, s, wild + (w - k)))
         return best
 
 

@@ -122,6 +122,10 @@ class EntityStage:
         self._unknown_places(doc, entities)
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
+        demonyms = self.kb.agent_lexicon.demonyms.get(lang)
+        # every country adjective, for the events stage ("French and Egyptian warships": two navies)
+        doc.scratch["demonyms"] = [(tokens[m.first].start, tokens[m.last].end, m.payloads[0])
+                                   for m in demonyms.match(tokens)] if demonyms is not None else []
         self._countries_from_demonyms(doc, tokens, entities)
         doc.entities = sorted([e for e in entities if id(e) not in dropped] + agents, key=lambda e: e.start)
 

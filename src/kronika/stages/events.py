@@ -96,6 +96,11 @@ class EventStage:
                 roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
                 roles.target = None
+            if trig.type == "MOBILIZE" and roles.source is not None and _EXERCISE.search(doc.text, t_start, t_end):
+                partner = _joint_partner(doc, sent, roles.source, sent_actors, t_end)
+                if partner is not None:  # "French and Egyptian warships launched war games": a joint exercise
+                    trig = replace(trig, type="COOPERATE", mode=None, acled_type=None, acled_subtype=None)
+                    roles = Roles(roles.source, partner, roles.by_syntax)
             cues = self._modality_cues(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end)
             event = Event(
                 id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
@@ -603,6 +608,37 @@ def _place_recipient(doc: Document, sent: Span, after: int, source: Entity) -> E
                     and e.country and e.country != source.country and not re.search(r"[,;:]", doc.text[e.end:after])):
                 return e
     return None
+
+
+# military exercises: with another country's forces they are COOPERATE, alone MOBILIZE (the manual)
+_EXERCISE = re.compile(r"exerci|drill|man(?:oeu|œu|eu)v|war ?game|навчан|маневр|учени|ejercicio|maniobra", re.I)
+_AND = re.compile(r"^\s*(?:and|et|y|e|і|й|та|и|,|-|–)\s*$")
+_WITH = re.compile(r"\b(?:with|avec|con|з|із|зі|с|со)\s+$", re.I)
+
+
+def _joint_partner(doc: Document, sent: Span, source: Entity, actors: list[Entity], trigger_end: int) -> Entity | None:
+    """Another country's forces in a military exercise: a country adjective joined to the source's ("French
+    and Egyptian warships"), or an actor or country adjective of another country after "with" ("drills with
+    British instructors")."""
+    home = source.country
+    for start, end, iso3 in doc.scratch.get("demonyms", []):
+        if iso3 == home or not (sent.start <= start and end <= sent.end):
+            continue
+        joined = end <= source.start and _AND.match(_between_demonyms(doc, end, source.start, home))
+        after_with = start >= trigger_end and _WITH.search(doc.text[max(sent.start, start - 8) : start])
+        if joined or after_with:
+            return Entity(start, end, doc.text[start:end], "AGENT", None, f"forces of {iso3}", iso3, "MIL", "agent")
+    for actor in actors:
+        if actor.country and actor.country != home and actor.start >= trigger_end and \
+                _WITH.search(doc.text[max(sent.start, actor.start - 8) : actor.start]):
+            return actor
+    return None
+
+
+def _between_demonyms(doc: Document, end: int, source_start: int, home: str | None) -> str:
+    """The text between a country adjective and the source's own one: " and " in "French and Egyptian warships"."""
+    own = [s for s, e, iso3 in doc.scratch.get("demonyms", []) if iso3 == home and end <= s < source_start + 1]
+    return doc.text[end : own[0]] if own else doc.text[end:source_start]
 
 
 def _pair(e: Event) -> frozenset[str]:
