@@ -276,6 +276,13 @@ class EntityStage:
         sentence_starts = {s.start for s in doc.sentences}
         for start, end, label in _split_at_lowercase(text, spans):
             words = re.findall(r"\w+", text[start:end])
+            if lang == "uk" and label == "PER" and len(words) >= 2 and _not_a_name_word(grams(words[0])) and any(
+                {"Name", "Surn"} & grams(w) for w in words[1:]
+            ):
+                # "Проте Ярка", "Мешкав Коля", "України Віктора Рогатіна": a word before the name is no part of it
+                first = re.search(r"\w+\W+", text[start:end])
+                start += first.end() if first else 0
+                words = words[1:]
             if label == "PER" and words and start in sentence_starts and all(
                 _CLOSED & grams(w) or not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words
             ):
@@ -446,6 +453,15 @@ def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, fl
 # a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
 _CLUB = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞŒ][\w-]* )*[A-ZÀ-ÖØ-ÞŒ][\w-]*s) (?:de la |de l['’] ?|du |de |d['’] ?)"
                    r"([A-ZÀ-ÖØ-ÞŒ][\w-]*(?: [A-ZÀ-ÖØ-ÞŒ][\w-]*)*)")
+
+
+def _not_a_name_word(grammemes: frozenset[str]) -> bool:
+    """A word no reading of which is a first name, surname or patronymic, and which is a verb, a closed-class
+    word or a noun naming a thing ("Мешкав", "Проте", "Сніданки", "України")."""
+    if grammemes & {"Name", "Surn", "Patr"} or not grammemes:
+        return False
+    return bool(grammemes & (_CLOSED | {"VERB", "INFN", "GRND", "PRTF"})) or (
+        "NOUN" in grammemes and "inan" in grammemes and "anim" not in grammemes)
 
 
 # closed word classes (pymorphy3 grammemes): an adverb, particle or conjunction is no name ("Навіть", "Также")
