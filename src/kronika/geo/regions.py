@@ -286,6 +286,28 @@ def _adjective_nominatives(word: str, lang: str, noun: str) -> list[str]:
     return out
 
 
+_DISTRICT_NOUN = re.compile(r"^(.+?)\s+(?:район[іау]?|районе|районом|районів)$", re.I)
+# adjective endings of a district named after its town, and how the town's name may end
+_TOWN_ENDINGS = (("ський", ("", "а", "и", "е", "ка")), ("цький", ("к", "ка", "ц", "ця")),
+                 ("зький", ("г", "з", "за")), ("ский", ("", "а", "и", "о", "ка")), ("цкий", ("к", "ка", "ц")),
+                 ("зкий", ("г", "з")))
+
+
+def district_towns(name: str, lang: str | None) -> list[str]:
+    """The towns a Ukrainian or Russian district phrase may be named after: "Обухівського району" -> "Обухів",
+    "Кременчуцького району" -> "Кременчук"."""
+    m = _DISTRICT_NOUN.match(re.sub(r"\s+", " ", name.strip())) if lang in ("uk", "ru") else None
+    if m is None:
+        return []
+    out = []
+    for adjective in _adjective_nominatives(m.group(1).split(" ")[-1], lang, "район"):
+        for ending, town_endings in _TOWN_ENDINGS:
+            if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
+                base = adjective[: -len(ending)]
+                out += [base + e for e in town_endings if base + e not in out]
+    return out
+
+
 def region_queries(name: str, lang: str | None, *, bare_adjective: bool = False) -> Iterator[str]:
     """Ukrainian and Russian region phrases in their dictionary form: "Донецької області" -> "Донецька
     область", "Тверской" -> "Тверская область", "Обухівського району" -> "Обухівський район"."""

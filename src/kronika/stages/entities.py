@@ -400,7 +400,10 @@ class EntityStage:
         # a model's PER stays a person ("Davis", "Пушкин"); only guessed runs, the Russian-trained model's
         # one-word Ukrainian "persons", names the model called a nationality ("cities such as Aleppo"), and names
         # after a preposition of place ("in Kobane", "у Львові") may turn out to be places
-        loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER"))
+        # ... and, in English, a one-word "organisation" that is a town of the article's country ("Kobane",
+        # "Tartus" in an article about Syria: the small English model often calls such towns ORG)
+        loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER")
+                                     or (lang == "en" and m.label in ("ORG", "MISC")))
         cued = m.origin == "prep" or (m.label != "LOC" and text.count(" ") < 3 and _after_place_word(doc.text, m.start, lang))
         if self.resolve_places and (m.label in ("LOC", "NORP") or loose or cued):
             place = self._place(text, lang, countries)
