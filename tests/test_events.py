@@ -318,3 +318,25 @@ def test_an_exercise_of_one_country_stays_a_mobilisation(pipeline) -> None:
 ])
 def test_what_is_handed_over_stopped_or_allowed_names_the_event(pipeline, text, etype) -> None:
     assert [e["event_type"] for e in _code(pipeline, text, "en")["events"]] == [etype]
+
+
+def test_capitals_opening_a_sentence_the_parse_missed_speak_for_their_governments(pipeline) -> None:
+    ev = _one(_code(pipeline, "Paris et Rabat ont convenu de renforcer leur coopération dans la lutte antiterroriste."), "AGREE")
+    assert {_country(ev, "source"), _country(ev, "target")} == {"FRA", "MAR"}
+
+
+def test_a_call_on_someone_to_act_is_a_request_and_a_call_to_someone_a_consultation(pipeline) -> None:
+    assert _one(_code(pipeline, "Le secrétaire général de l'ONU a appelé les belligérants soudanais à conclure une trêve."),
+                "REQUEST")
+    assert _one(_code(pipeline, "The French president called his Ukrainian counterpart on Tuesday.", "en"), "CONSULT")
+
+
+def test_exercises_with_a_second_country_adjective_after_the_noun(pipeline) -> None:
+    ev = _one(_code(pipeline, "Les marines française et italienne ont mené des exercices en Méditerranée."), "COOPERATE")
+    assert {_country(ev, "source"), _country(ev, "target")} == {"FRA", "ITA"}
+
+
+def test_tens_of_thousands_of_protesters_are_the_protests_actor(pipeline) -> None:
+    rec = _code(pipeline, "À Tbilissi, des dizaines de milliers de manifestants se sont rassemblés devant le Parlement, "
+                          "dénonçant la dérive du gouvernement.")
+    assert _one(rec, "PROTEST")["source"]["text"] == "manifestants"

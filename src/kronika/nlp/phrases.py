@@ -83,16 +83,16 @@ class PhraseTrie(Generic[P]):
         if tokens[i].key in self.skippable and not tokens[i].is_upper:
             return None  # "un" is a French article, "UN" the United Nations
         best: PhraseMatch[P] | None = None
-        frontier = [(self._root, i, 0)]
+        frontier = [(self._root, i, 0, False)]
         while frontier:
-            node, j, wild = frontier.pop()
+            node, j, wild, after_wild = frontier.pop()
             if j >= hi:
                 continue
             tok = tokens[j]
             for key in {tok.key, tok.lemma, tok.alt} if tok.alt else {tok.key, tok.lemma}:
                 child = node.get(key)
-                if child is None:
-                    continue
+                if child is None or (after_wild and key in _PARTICLES):
+                    continue  # a particle of the phrase follows its verb: "called on", not "called X on Tuesday"
                 ends = child.get(_END, [])
                 if accept is not None:
                     ends = [p for p in ends if accept(p, tokens[i : j + 1])]
@@ -104,24 +104,29 @@ class PhraseTrie(Generic[P]):
                     continue  # a leaf: nothing follows
                 if j + 1 < hi and tokens[j + 1].boundary:
                     if BOUNDARY in child:  # the phrase itself runs across a bracket here
-                        frontier.append((child[BOUNDARY], j + 1, wild))
+                        frontier.append((child[BOUNDARY], j + 1, wild, False))
                     continue  # nothing is skipped across a sentence end, a bracket or a line break
                 k = j + 1
                 while k < hi and tokens[k].key in self.skippable and k - j <= self.max_gap and not _stop(tokens, k + 1, hi):
                     k += 1
-                frontier.append((child, k, wild))
+                frontier.append((child, k, wild, False))
                 if k != j + 1:
-                    frontier.append((child, j + 1, wild))
+                    frontier.append((child, j + 1, wild, False))
                 w = k
                 while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum() and not _stop(tokens, w + 1, hi):
                     w += 1
-                    frontier.append((child, w, wild + (w - k)))
+                    frontier.append((child, w, wild + (w - k), True))
                     s = w  # function words after the arbitrary ones: "handed over 300 kg of medicine"
                     while s < hi and tokens[s].key in self.skippable and s - w < self.max_gap and not _stop(tokens, s + 1, hi):
                         s += 1
                     if s != w:
-                        frontier.append((child, s, wild + (w - k)))
+                        frontier.append((child, s, wild + (w - k), True))
         return best
+
+
+# function words and particles a phrase may hold ("call on", "call for", "pull out"): never right after words
+# the phrase stepped over
+_PARTICLES = FUNCTION_WORDS | frozenset("on up down off out over back away".split())
 
 
 def _stop(tokens: list[Token], k: int, hi: int) -> bool:

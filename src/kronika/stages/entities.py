@@ -557,8 +557,10 @@ def _acts(parsed: Any, start: int, end: int) -> bool:
         node = node.head.head  # "thousands of protesters": the quantity noun is the argument
         if node.pos_ != "NUM" and node.lemma_.lower() not in _QUANTITY:
             return False
-    elif node.dep_ == "nmod" and (node.head.pos_ == "NUM" or node.head.lemma_.lower() in _QUANTITY):
-        node = node.head  # "des milliers de manifestants"
+    else:
+        for _ in range(3):  # "des milliers de manifestants", "des dizaines de milliers de manifestants"
+            if node.dep_ == "nmod" and (node.head.pos_ == "NUM" or node.head.lemma_.lower() in _QUANTITY):
+                node = node.head
     return node.dep_ in _ACTING
 
 

@@ -234,6 +234,13 @@ class EventStage:
                 if cap.by_syntax and cap.source is not None and _is_subject(parsed, cap.source):
                     target = roles.target if roles.by_syntax and roles.target is not None else cap.target
                     roles = Roles(cap.source, None if same_actor(cap.source, target) else target, True)
+            if capitals and parsed is not None and roles.source is None and text is not None:
+                # a parse that misses the subject ("Paris et Rabat ont convenu" parsed as two roots): capitals
+                # opening the sentence before its verb speak for their governments
+                opening = [c for c in capitals if c.end <= start and _opens_sentence(text, c.start, capitals)]
+                if opening and not trig.weak and not nominal:
+                    others = [c for c in capitals if c is not opening[0] and c.end <= start and not same_actor(c, opening[0])]
+                    roles = Roles(opening[0], others[0] if others else roles.target, False)
             if capitals and parsed is None and cases is not None and (roles.source is None or "nomn" not in cases(roles.source)):
                 # "Москва потребовала от Вашингтона", "Баку приостановил": a capital in the nominative
                 # before the act speaks for its government
@@ -448,8 +455,11 @@ def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> 
         types = {t.type for t in readings}
         if "REQUEST" in types and parsed is not None:
             span = parsed.char_span(tokens[match.first].start, tokens[match.last].end, alignment_mode="expand")
-            if span is not None and len(span) and any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB" and c.i > span.root.i
-                                                       for c in span.root.children):
+            # the infinitive may hang off the one called on: "a appelé les belligérants à conclure une trêve"
+            heads = [span.root, *(c for c in span.root.children if c.dep_ in ("obj", "dobj"))] if span is not None and len(span) else []
+            if any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and c.pos_ == "VERB" and c.i > span.root.i
+                   and (h is span.root or c.dep_ != "acl" or any(m.dep_ == "mark" for m in c.children))
+                   for h in heads for c in h.children):
                 return next(t for t in readings if t.type == "REQUEST")
         others = {t.type for m in found if m is not match for t in m.payloads if not t.weak}
         shared = [t for t in readings if t.type in others]
@@ -624,7 +634,8 @@ def _joint_partner(doc: Document, sent: Span, source: Entity, actors: list[Entit
     for start, end, iso3 in doc.scratch.get("demonyms", []):
         if iso3 == home or not (sent.start <= start and end <= sent.end):
             continue
-        joined = end <= source.start and _AND.match(_between_demonyms(doc, end, source.start, home))
+        joined = (end <= source.start and _AND.match(_between_demonyms(doc, end, source.start, home))) or (
+            start >= source.end and _AND.match(doc.text[source.end : start]))  # "les marines française et italienne"
         after_with = start >= trigger_end and _WITH.search(doc.text[max(sent.start, start - 8) : start])
         if joined or after_with:
             return Entity(start, end, doc.text[start:end], "AGENT", None, f"forces of {iso3}", iso3, "MIL", "agent")
@@ -639,6 +650,15 @@ def _between_demonyms(doc: Document, end: int, source_start: int, home: str | No
     """The text between a country adjective and the source's own one: " and " in "French and Egyptian warships"."""
     own = [s for s, e, iso3 in doc.scratch.get("demonyms", []) if iso3 == home and end <= s < source_start + 1]
     return doc.text[end : own[0]] if own else doc.text[end:source_start]
+
+
+def _opens_sentence(text: str, start: int, capitals: list[Entity]) -> bool:
+    """Does the name open its sentence, or follow the capitals that do ("Paris et Rabat")?"""
+    before = text[max(0, start - 40) : start]
+    for cap in capitals:
+        if cap.end <= start and cap.end >= start - 40:
+            before = before.replace(text[cap.start : cap.end], "")
+    return re.search(r"(?:^|[.!?\n])\s*(?:(?:et|and|y|і|и|та|,)\s*)*$", before) is not None
 
 
 def _pair(e: Event) -> frozenset[str]:
