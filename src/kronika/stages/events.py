@@ -113,7 +113,9 @@ class EventStage:
             event.date = date_for(doc, t_start, t_end)
             _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES),
                            ultimatum=bool(_ULTIMATUM.get(lang) and _ULTIMATUM[lang].search(doc.text, sent.start, sent.end)))
-            if trig.weak and (roles.source is None or roles.target is None):
+            # two words of the same kind corroborate each other: "вибухи ... влучання", "удар ... погибли"
+            corroborated = sum(any(t.type == trig.type for t in m.payloads) for m in found) >= 2
+            if trig.weak and not corroborated and (roles.source is None or roles.target is None):
                 event.flags.append("weak_trigger")
             events.append((si, event))
         self.conclude(doc, _corefer(events), pro, con)
@@ -705,8 +707,8 @@ def _is_subject(parsed: Any, entity: Entity) -> bool:
 def _unattributed_violence(ev: Event) -> bool:
     """An attack nobody is named for ("a car bomb exploded in a market, killing 8") is still an event: ACLED
     codes its actor as unidentified. Only a strong trigger that happened, with a place or a target."""
-    return (ev.event_type in ("ASSAULT", "COERCE") and ev.modality == "asserted" and "weak_trigger" not in ev.flags
-            and (ev.location is not None or ev.target is not None))
+    return (ev.event_type in ("ASSAULT", "COERCE") and ev.modality in ("asserted", "reported")
+            and "weak_trigger" not in ev.flags and (ev.location is not None or ev.target is not None))
 
 
 def _compatible(a: Event, b: Event) -> bool:
