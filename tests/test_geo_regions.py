@@ -128,3 +128,26 @@ def test_a_district_named_after_no_town_stays_unknown(gaz):
 
 def test_ayn_and_apostrophe_marks_do_not_hide_a_name(gaz):
     assert _resolve(gaz, "Ayn Isa", "en").geonameid == _resolve(gaz, "‘Ayn ‘Īsá", "en").geonameid == 172134
+
+
+@pytest.mark.parametrize("name, lang, capital", [
+    ("Al Anbar", "en", (33.42, 43.30)),  # Ramadi
+    ("Tatarstan", "en", (55.79, 49.12)),  # Kazan
+    ("Volynska oblast", "en", (50.76, 25.34)),  # Lutsk
+])
+def test_a_region_named_after_no_city_is_placed_by_its_written_capital(gaz, name, lang, capital):
+    found = _resolve(gaz, name, lang)
+    assert found.precision == "region" and found.lat is not None
+    assert distance_km(found.lat, found.lon, *capital) < 250
+
+
+def test_the_written_capitals_are_first_level_subdivisions():
+    import pycountry
+
+    from kronika.geo.regions import read_seats
+
+    seats = read_seats()
+    assert len(seats) > 1000
+    first_level = {s.code for s in pycountry.subdivisions if not s.parent_code}
+    assert set(seats) <= first_level
+    assert all(seat.strip() for seat in seats.values())

