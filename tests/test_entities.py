@@ -70,3 +70,9 @@ def test_shipped_kb_is_consistent_and_large_enough() -> None:
     assert {"country", "person", "igo"} <= kinds
     assert sum(e.kind == "country" for e in entries) >= 240
     assert len(entries) - sum(e.kind == "country" for e in entries) >= 2000  # a floor that only rises
+
+
+def test_a_ukrainian_apostrophe_stays_inside_the_word_and_a_french_one_does_not() -> None:
+    assert [t.text for t in tokenize("Мар’їнка і здоров'я")] == ["Мар’їнка", "і", "здоров'я"]
+    assert [t.text for t in tokenize("l’armée d'Ukraine")] == ["l", "armée", "d", "Ukraine"]
+    assert tokenize("В’ячеслав")[0].key == tokenize("В'ячеслав")[0].key

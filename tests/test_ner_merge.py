@@ -152,3 +152,31 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_of_an_article_about_one_c
     assert found.get("Zzyzxabad") == (None, "IRQ", "country")
     alone = _places(pipeline, "Clashes were reported in Zzyzxabad, said Joe Bloggs.", "en")
     assert "Zzyzxabad" not in alone  # no article country: unknown, not a guess
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Контракт отримало ТОВ «Пансіонат «Петровець»» з Києва.", "ТОВ «Пансіонат «Петровець»"),
+    ("Про це повідомили у Ковельському міськвиконкомі.", "Ковельському міськвиконкомі"),
+    ("Лист надіслали до Міністерства охорони здоров’я минулого тижня.", "Міністерства охорони здоров’я"),
+    ("Замовником є Державне підприємство «Документ», повідомили в мерії.", "Державне підприємство «Документ»"),
+])
+def test_ukrainian_organisations_by_their_shape(text: str, org: str) -> None:
+    from kronika.nlp.lemmas import Lemmatizers
+    from kronika.nlp.orgs_uk import ukrainian_orgs
+    from kronika.nlp.tokens import tokenize
+
+    lemmas = Lemmatizers()
+    tokens = tokenize(text, lemmatize=lemmas.for_lang("uk"))
+    found = [text[s:e] for s, e in ukrainian_orgs(text, tokens, lambda w: lemmas.grammemes(w, "uk") or frozenset())]
+    assert found == [org]
+
+
+def test_a_capitalised_institution_noun_alone_is_no_name() -> None:
+    from kronika.nlp.lemmas import Lemmatizers
+    from kronika.nlp.orgs_uk import ukrainian_orgs
+    from kronika.nlp.tokens import tokenize
+
+    lemmas = Lemmatizers()
+    text = "Організацію створили у 1990 році."
+    assert ukrainian_orgs(text, tokenize(text, lemmatize=lemmas.for_lang("uk")),
+                          lambda w: lemmas.grammemes(w, "uk") or frozenset()) == []

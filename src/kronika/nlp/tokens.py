@@ -14,7 +14,10 @@ from functools import lru_cache
 
 __all__ = ["Token", "FUNCTION_WORDS", "normalize", "place_key", "tokenize"]
 
-_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*", re.UNICODE)
+# a Ukrainian apostrophe between letters is inside the word ("здоров'я", "В’ячеслав", "Мар'їнка"); a French
+# or English one is not ("l’armée", "O'Brien" stay two tokens, as the knowledge base's aliases do)
+_TOKEN = re.compile(r"\w+(?:(?:[-‐‑]|['’ʼ](?=[а-яіїєґА-ЯІЇЄҐ]))\w+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 # Words skipped when matching multi-word names ("ministère de la Défense de l'Ukraine"
 # meets "ministère de la Défense d'Ukraine"): articles, prepositions, contractions.
@@ -50,7 +53,7 @@ def normalize(text: str) -> str:
     """Case-fold, drop accents and unify hyphens: the key two spellings must share."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped.replace("‐", "-").replace("‑", "-"))
+    return unicodedata.normalize("NFC", stripped.replace("‐", "-").replace("‑", "-")).translate(_APOSTROPHES)
 
 
 _NAME_MARKS = str.maketrans("", "", "‘’`'ʿʾʼ")

@@ -24,6 +24,7 @@ from ..kb.model import KBEntry
 from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.ner import NerModels
+from ..nlp.orgs_uk import ukrainian_orgs
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 from ..store.base import Store
 
@@ -292,6 +293,8 @@ class EntityStage:
             ):
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
             kept.append((start, end, label))
+        if lang == "uk":
+            kept = _with_orgs(kept, ukrainian_orgs(text, tokens, grams))
         run: list[Token] = []
         for tok in tokens + [None]:  # type: ignore[list-item]
             if tok is not None and run and tok.start in sentence_starts:
@@ -456,6 +459,17 @@ def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, fl
 # a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
 _CLUB = re.compile(r"\b((?:[A-ZÀ-ÖØ-ÞŒ][\w-]* )*[A-ZÀ-ÖØ-ÞŒ][\w-]*s) (?:de la |de l['’] ?|du |de |d['’] ?)"
                    r"([A-ZÀ-ÖØ-ÞŒ][\w-]*(?: [A-ZÀ-ÖØ-ÞŒ][\w-]*)*)")
+
+
+def _with_orgs(spans: list[tuple[int, int, str]], orgs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Organisation names found by their shape replace the model's spans inside them ("Ковельському" as a
+    person inside "Ковельському міськвиконкомі") and are dropped where they cut across one."""
+    for start, end in orgs:
+        inside = [s for s in spans if start <= s[0] and s[1] <= end]
+        if any(s[0] < end and start < s[1] for s in spans if s not in inside):
+            continue
+        spans = [s for s in spans if s not in inside] + [(start, end, "ORG")]
+    return sorted(spans)
 
 
 def _not_a_name_word(grammemes: frozenset[str]) -> bool:

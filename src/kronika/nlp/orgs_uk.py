@@ -1,0 +1,108 @@
+"""Ukrainian organisation names that the Russian-trained NER model misses, found by their shape.
+
+Two shapes carry most of them in Ukrainian news and official texts:
+
+- a legal form and a quoted name: "ТОВ «Каштан-плюс»", "ПАТ «Київенерго»", "ДП Міноборони «Укрвійськбуд»"
+  (the span ends at the first closing quote, as the name's own inner quotes close there: "ТОВ «Пансіонат
+  «Петровець»");
+- an institution noun with its modifiers: "Міністерство охорони здоров'я", "Київської міської ради",
+  "Господарського суду Івано-Франківської області" — a capitalised head noun, or a capitalised adjective
+  and lowercase adjectives before one, then the genitive words that complete it.
+
+No model ships for Ukrainian (see docs/models.md); these rules were written from how Ukrainian names
+institutions, and their effect measured on NER-UK (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .tokens import Token
+
+__all__ = ["ukrainian_orgs"]
+
+# legal forms written before a company's quoted name
+_LEGAL = frozenset("""ТОВ ТзОВ ДП ПАТ ПрАТ ПП НАК КП ГО АТ ВАТ ЗАТ ТДВ ФОП КНП КЗ ДУ ОП СГПП БО МБФ ГС ТОВ""".split())
+# institution nouns (lemmas) that head an organisation's name
+_HEADS = frozenset("""міністерство відомство агентство служба комітет комісія рада міськрада облрада
+    адміністрація держадміністрація облдержадміністрація міськвиконком виконком управління департамент
+    інспекція прокуратура суд госпсуд поліція університет інститут академія училище коледж ліцей гімназія
+    товариство спілка асоціація федерація партія фонд банк компанія корпорація концерн завод комбінат
+    підприємство об'єднання організація центр музей театр бібліотека лабораторія залізниця видавництво
+    церква парламент уряд армія флот штаб казначейство палата""".split())
+# genitives of time that follow a name without being part of it
+_TIME = frozenset("минулий минуле наступний наступне поточний цей той рік тиждень місяць день ранок вечір ніч".split())
+_QUOTE_OPEN = "«\"“„"
+_QUOTE_CLOSE = "»\"”“"
+
+
+def _quoted_end(text: str, start: int, limit: int) -> int | None:
+    """The end of a quoted name opening at ``start`` (its first closing quote), within ``limit`` characters."""
+    close = next((i for i in range(start + 1, min(len(text), start + limit)) if text[i] in _QUOTE_CLOSE), None)
+    if close is None or "\n" in text[start:close]:
+        return None
+    return close + 1
+
+
+def ukrainian_orgs(text: str, tokens: list[Token], grammemes: Callable[[str], frozenset[str]]) -> list[tuple[int, int]]:
+    """Character spans of organisation names of the two shapes above."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        span = _legal_form(text, tokens, i) or _institution(text, tokens, i, grammemes)
+        if span is None:
+            i += 1
+            continue
+        out.append(span)
+        while i < len(tokens) and tokens[i].start < span[1]:
+            i += 1
+    return out
+
+
+def _legal_form(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    if tokens[i].text not in _LEGAL:
+        return None
+    after = tokens[i].end
+    m = re.match(r"\s*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+)?\s*([«\"“„])", text[after : after + 40])
+    if m is None:
+        return None
+    end = _quoted_end(text, after + m.start(1), 80)
+    return (tokens[i].start, end) if end is not None else None
+
+
+def _institution(text: str, tokens: list[Token], i: int,
+                 grammemes: Callable[[str], frozenset[str]]) -> tuple[int, int] | None:
+    first = tokens[i]
+    if not first.is_title or first.is_upper:
+        return None
+    j = i
+    head_first = first.lemma.lower() in _HEADS
+    if not head_first:
+        # "Київської міської ради": a capitalised adjective, lowercase adjectives, then the head noun
+        if "ADJF" not in grammemes(first.text):
+            return None
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and not tokens[j].boundary and tokens[j].text.islower() \
+                and "ADJF" in grammemes(tokens[j].text) and tokens[j].lemma.lower() not in _HEADS:
+            j += 1
+        if j >= len(tokens) or tokens[j].boundary or not tokens[j].text.islower() or tokens[j].lemma.lower() not in _HEADS:
+            return None
+    end = tokens[j].end
+    # the genitive words that complete it: "охорони здоров'я", "житлового господарства", "Івано-Франківської області"
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].boundary or text[tokens[k - 1].end : tokens[k].start].strip():
+            break  # no punctuation inside: "училища, українського мецената"
+        tags = grammemes(tokens[k].text.replace("’", "'").replace("ʼ", "'"))
+        if "gent" not in tags or not ({"NOUN", "ADJF"} & tags) or {"Name", "Surn", "Patr"} & tags \
+                or tokens[k].lemma.lower() in _TIME:
+            break  # "минулого тижня" says when, not who
+        end = tokens[k].end
+        if tokens[k].text[:1].isupper() and "ADJF" not in tags:
+            break  # "Міністерство закордонних справ України": a capitalised noun closes it
+    if head_first and end == tokens[j].end:
+        return None  # a capitalised "Організацію" alone opens a sentence; it names nothing
+    quoted = re.match(r"\s*[«\"“„]", text[end : end + 3])
+    if quoted:  # "Державного підприємства «Документ»"
+        end = _quoted_end(text, end + quoted.end() - 1, 80) or end
+    return (first.start, end)
