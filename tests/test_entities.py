@@ -76,3 +76,21 @@ def test_a_ukrainian_apostrophe_stays_inside_the_word_and_a_french_one_does_not(
     assert [t.text for t in tokenize("Мар’їнка і здоров'я")] == ["Мар’їнка", "і", "здоров'я"]
     assert [t.text for t in tokenize("l’armée d'Ukraine")] == ["l", "armée", "d", "Ukraine"]
     assert tokenize("В’ячеслав")[0].key == tokenize("В'ячеслав")[0].key
+
+
+def test_phrase_readings_come_out_in_the_same_order_in_every_process() -> None:
+    # a word matched by its surface form and by its lemma: the readings' order must not follow a set's
+    import subprocess
+    import sys
+
+    code = (
+        "from kronika.nlp.phrases import PhraseTrie\n"
+        "from kronika.nlp.tokens import tokenize\n"
+        "t = PhraseTrie()\n"
+        "for i, k in enumerate(['reclamo', 'reclamar', 'reclam', 'x', 'y', 'z']): t.add([k], f'r{i}')\n"
+        "toks = tokenize('reclamó', lemmatize=lambda w: 'reclamar')\n"
+        "print(t.match(toks)[0].payloads)\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
+    assert len(outputs) == 1, outputs

@@ -148,7 +148,7 @@ class _Cities:
             self.groups[(cc, city.get("admin1code") or "")].append(city)
             if int(city.get("population") or 0) < 15000:
                 continue
-            for n in {city["name"], *(city.get("alternatenames") or [])}:
+            for n in dict.fromkeys([city["name"], *(city.get("alternatenames") or [])]):
                 if len(n) > 2:
                     key = place_key(n)
                     self.by_key[(cc, key[:3])].append((key, city))
@@ -160,7 +160,7 @@ class _Cities:
         exact, near = [], []
         keys = {place_key(b) for n in names for b in (n, _bare(n) or n)}
         stems = {s for n in names if (s := _adjective_stem(n))}
-        for prefix in {k[:3] for k in keys | stems}:
+        for prefix in sorted({k[:3] for k in keys | stems}):
             for key, city in self.by_key.get((cc, prefix), ()):
                 if key in keys:
                     exact.append(city)
@@ -189,7 +189,7 @@ def _written_seats(cities: list[dict], seats: dict[str, str]) -> dict[str, dict]
     wanted = {(code.split("-", 1)[0], place_key(seat)): code for code, seat in seats.items()}
     found: dict[str, dict] = {}
     for city in cities:
-        for n in {city["name"], *(city.get("alternatenames") or [])}:
+        for n in dict.fromkeys([city["name"], *(city.get("alternatenames") or [])]):
             code = wanted.get((city["countrycode"], place_key(n)))
             if code is not None and int(city.get("population") or 0) >= int(found.get(code, {}).get("population") or -1):
                 found[code] = city

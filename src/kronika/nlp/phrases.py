@@ -89,7 +89,8 @@ class PhraseTrie(Generic[P]):
             if j >= hi:
                 continue
             tok = tokens[j]
-            for key in {tok.key, tok.lemma, tok.alt} if tok.alt else {tok.key, tok.lemma}:
+            # in this order, so that readings come out the same in every process (a set's order is not)
+            for key in dict.fromkeys((tok.key, tok.lemma, tok.alt) if tok.alt else (tok.key, tok.lemma)):
                 child = node.get(key)
                 if child is None or (after_wild and key in _PARTICLES):
                     continue  # a particle of the phrase follows its verb: "called on", not "called X on Tuesday"

@@ -210,7 +210,7 @@ class EventStage:
         background = {id(m): _background(parsed, tokens[m.first]) for m in found}
         ranked = sorted(
             found, key=lambda m: (not background[id(m)], -_depth(parsed, tokens[m.first]),
-                                  _strength(m.payloads[0], m.last - m.first)),
+                                  max(_strength(t, m.last - m.first) for t in m.payloads)),
             reverse=True,
         )
         ranked = _frames_first(ranked, parsed, tokens)
