@@ -180,3 +180,16 @@ def test_a_capitalised_institution_noun_alone_is_no_name() -> None:
     text = "Організацію створили у 1990 році."
     assert ukrainian_orgs(text, tokenize(text, lemmatize=lemmas.for_lang("uk")),
                           lambda w: lemmas.grammemes(w, "uk") or frozenset()) == []
+
+
+@pytest.mark.slow
+def test_ukrainian_names_with_initials_alone_and_common_words_opening_a_sentence(pipeline) -> None:
+    from kronika.model import Article, Document
+
+    text = ("Лекцію про В. І. Вернадського прочитав професор.\nВійна змінила все, сказав Маріо.\n"
+            "Дослідження тривало два роки.")
+    doc = Document(Article.create(text, lang="uk"))
+    assert pipeline.process(doc).ok
+    persons = {e.text for e in doc.entities if e.label == "PER"}
+    assert {"В. І. Вернадського", "Маріо"} <= persons
+    assert not {"Війна", "Дослідження"} & {e.text for e in doc.entities}

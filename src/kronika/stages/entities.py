@@ -292,9 +292,14 @@ class EntityStage:
                 text[start:end], lang, {}
             ):
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
+            if lang == "uk" and label == "PER" and len(words) == 1 and start in sentence_starts and _common_word(grams(words[0])):
+                continue  # "Війна", "Дослідження", "Мешканці" opening a sentence: a word of the dictionary, no name
             kept.append((start, end, label))
         if lang == "uk":
             kept = _with_orgs(kept, ukrainian_orgs(text, tokens, grams))
+            for m in _INITIALS.finditer(text):  # "В. І. Вернадським", "Т. Шевченко": the initials belong to the name
+                kept = [sp for sp in kept if not (sp[0] < m.end() and m.start() < sp[1])] + [(m.start(), m.end(), "PER")]
+            kept.sort()
         run: list[Token] = []
         for tok in tokens + [None]:  # type: ignore[list-item]
             if tok is not None and run and tok.start in sentence_starts:
@@ -307,6 +312,9 @@ class EntityStage:
                     run = run[1:]
                 if len(run) >= 2 and not any(s < run[-1].end and run[0].start < e for s, e, _ in kept):
                     kept.append((run[0].start, run[-1].end, "PER"))
+            elif lang == "uk" and len(run) == 1 and run[0].start not in sentence_starts and "Name" in grams(run[0].text) \
+                    and not any(s < run[0].end and run[0].start < e for s, e, _ in kept):
+                kept.append((run[0].start, run[0].end, "PER"))  # a first name alone: "сказав Маріо", "з Колею"
             run = []
         return sorted(kept)
 
@@ -470,6 +478,14 @@ def _with_orgs(spans: list[tuple[int, int, str]], orgs: list[tuple[int, int]]) -
             continue
         spans = [s for s in spans if s not in inside] + [(start, end, "ORG")]
     return sorted(spans)
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯІЇЄҐЁ]\s?\.\s?){1,2}[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+)?")
+
+
+def _common_word(grammemes: frozenset[str]) -> bool:
+    """A dictionary word with no reading as a first name, surname or patronymic."""
+    return bool(grammemes) and not grammemes & {"Name", "Surn", "Patr", "UNKN", "LATN", "Geox", "Orgn"}
 
 
 def _not_a_name_word(grammemes: frozenset[str]) -> bool:
