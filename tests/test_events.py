@@ -340,3 +340,37 @@ def test_tens_of_thousands_of_protesters_are_the_protests_actor(pipeline) -> Non
     rec = _code(pipeline, "À Tbilissi, des dizaines de milliers de manifestants se sont rassemblés devant le Parlement, "
                           "dénonçant la dérive du gouvernement.")
     assert _one(rec, "PROTEST")["source"]["text"] == "manifestants"
+
+
+def test_victims_of_a_passive_are_the_target_and_the_strikes_country_the_source(pipeline) -> None:
+    rec = _code(pipeline, "Au moins sept personnes ont été tuées lors de frappes de missiles russes sur Kharkiv, "
+                          "a annoncé le gouverneur régional.")
+    ev = _one(rec, "ASSAULT")
+    assert _country(ev, "source") == "RUS"
+    assert ev["target"]["text"] == "personnes"
+    assert ev["location"]["country"] == "UKR"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Selon l'armée de l'air ukrainienne, la défense antiaérienne a abattu 18 des 25 drones lancés par la Russie.", "fr"),
+    ("Ukrainian air defences shot down 40 of 55 Russian drones overnight, the air force said.", "en"),
+])
+def test_who_launched_what_was_shot_down_is_the_source(pipeline, text, lang) -> None:
+    ev = _one(_code(pipeline, text, lang), "ASSAULT")
+    assert _country(ev, "source") == "RUS"
+
+
+def test_a_statement_is_not_placed_at_the_place_it_is_about(pipeline) -> None:
+    rec = _code(pipeline, "Міністр закордонних справ України Андрій Сибіга закликав партнерів посилити тиск на Москву.",
+                "uk")
+    ev = _one(rec, "REQUEST")
+    assert ev["location"] is None
+    assert _country(ev, "target") != "RUS"
+
+
+def test_a_quote_before_its_speaker_is_parsed_as_its_own_clause(pipeline) -> None:
+    text = ("Frappes russes sur Kharkiv : au moins sept morts\n\n« La Russie a de nouveau frappé des quartiers "
+            "résidentiels », a dénoncé le président ukrainien Volodymyr Zelensky, appelant les alliés de Kiev à "
+            "livrer des systèmes Patriot.")
+    types = [e["event_type"] for e in _code(pipeline, text)["events"]]
+    assert "AID" not in types  # the delivery is what he asks for, not what happened

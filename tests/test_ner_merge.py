@@ -193,3 +193,23 @@ def test_ukrainian_names_with_initials_alone_and_common_words_opening_a_sentence
     persons = {e.text for e in doc.entities if e.label == "PER"}
     assert {"В. І. Вернадського", "Маріо"} <= persons
     assert not {"Війна", "Дослідження"} & {e.text for e in doc.entities}
+
+
+@pytest.mark.slow
+def test_a_place_before_an_agent_noun_gives_it_a_country(pipeline) -> None:
+    from kronika.model import Article, Document
+
+    doc = Document(Article.create("Darfur rebels attacked a convoy.\nCairo's security chief warned the crowd.", lang="en"))
+    assert pipeline.process(doc).ok
+    agents = {e.text: e.country for e in doc.entities if e.kind == "agent"}
+    assert agents.get("rebels") == "SDN"
+    assert [c for t, c in agents.items() if "chief" in t] == ["EGY"]
+
+
+@pytest.mark.slow
+def test_po_before_a_ukrainian_city_names_the_place(pipeline) -> None:
+    from kronika.model import Article, Document
+
+    doc = Document(Article.create("Росіяни вдарили по Запоріжжю вночі.", lang="uk"))
+    assert pipeline.process(doc).ok
+    assert any(p.country == "UKR" and p.text == "Запоріжжю" for p in doc.places)

@@ -21,6 +21,8 @@ from ..model import Entity
 __all__ = ["Roles", "assign_roles", "same_actor"]
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# what is done to someone: there, the one a passive names is the victim, never the doer ("were killed")
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
 # Universal Dependencies (French model) and ClearNLP (English model) labels.
 _SUBJECT = {"nsubj", "csubj", "expl:subj"}
 _AGENT = {"obl:agent", "agent"}  # the doer of a passive: "attaquée par la Russie", "attacked by Russia"
@@ -51,6 +53,14 @@ def _in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
     if any(a.label == "PER" for a in found):
         found = [a for a in found if a.kind != "agent"]
     return found
+
+
+_ATTRIBUTION = frozenset("selon d'après d’après according según per".split())
+
+
+def _attribution(tok: Any) -> bool:
+    return tok.lower_ in _ATTRIBUTION or any(c.dep_ in ("case", "prep", "mark", "fixed") and c.lower_ in _ATTRIBUTION
+                                             for c in tok.children)
 
 
 def _subtree_span(tok: Any) -> tuple[int, int]:
@@ -145,6 +155,7 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
     verb = _clause_head(trigger)
     subj: list[Entity] = []
     objs: list[Entity] = []
+    patients: list[Entity] = []  # what a passive was done to: a target, never the source
     if not any(c.dep_ in _SUBJECT for c in verb.children):
         for holder in _subject_holders(verb)[1:]:
             for child in holder.children:
@@ -156,6 +167,8 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
         before = [a for a in actors if a.end <= pronoun.idx]
         subj = before[-1:] if before else []
     for child in verb.children:
+        if _attribution(child):
+            continue  # "selon l'armée de l'air", "according to officials": who says so, not who does it
         rng = _subtree_span(child)
         if child.dep_ in _AGENT:
             subj = _in(rng, actors) + subj
@@ -163,6 +176,8 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
             subj += _in(rng, actors)
         elif child.dep_ in _OBJECTS and not (rng[0] <= trigger.idx < rng[1] and child is not trigger):
             objs += _in(rng, actors)
+            if child.dep_ in _PASSIVE_SUBJECT:
+                patients += _in(rng, actors)
     if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.idx < verb.idx:
         # "Les États-Unis et l'Ukraine ont conclu": parsers often hang the verb on the first subject
         subj = _in((_subtree_span(verb.head)[0], verb.idx), actors) or subj
@@ -171,7 +186,10 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
         inner = [a for a in _in(rng, actors) if a not in subj]
         objs = inner + [o for o in objs if o not in inner]
     objs.sort(key=lambda e: e.start)
-    source = subj[0] if subj else (objs.pop(0) if objs and trigger is not verb else None)
+    doers = [o for o in objs if o not in patients or event_type not in _VIOLENT]
+    source = subj[0] if subj else (doers[0] if doers and trigger is not verb else None)
+    if source is not None and source in objs:
+        objs.remove(source)
     target = _first_other([s for s in subj[1:]] + objs, source) if event_type in SYMMETRIC else _first_other(objs, source)
     if target is None and event_type in SYMMETRIC:
         target = _first_other(subj[1:], source)
@@ -239,4 +257,26 @@ def assign_roles(
         roles = _syntactic(parsed, start, end, actors, event_type)
         if roles is not None and roles.source is not None:
             return roles
+        patient = _passive_patient(parsed, start, end) if event_type in _VIOLENT and roles is not None else None
+        if roles is not None and roles.target is not None and patient is not None \
+                and patient[0] <= roles.target.start and roles.target.end <= patient[1]:
+            # "sept personnes ont été tuées": the victims are the target; the doer, if any, is named elsewhere
+            guess = _positional(start, head_end or end, actors, text, cases)
+            if guess.source is not None and not same_actor(guess.source, roles.target):
+                return Roles(guess.source, roles.target, False)
+            return Roles(None, roles.target, True)
     return _positional(start, head_end or end, actors, text, cases)
+
+
+def _passive_patient(parsed: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The character range of a passive's subject when the passive names no doer ("were killed"), else None."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _clause_head(span.root)
+    if any(c.dep_ in _AGENT for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT), None)
+    if subject is None:
+        return None
+    return _subtree_span(subject)

@@ -113,15 +113,16 @@ class PhraseTrie(Generic[P]):
                 frontier.append((child, k, wild, False))
                 if k != j + 1:
                     frontier.append((child, j + 1, wild, False))
-                w = k
-                while wild + (w - k) < self.max_wild and w < hi and tokens[w].key[:1].isalnum() and not _stop(tokens, w + 1, hi):
-                    w += 1
-                    frontier.append((child, w, wild + (w - k), True))
-                    s = w  # function words after the arbitrary ones: "handed over 300 kg of medicine"
+                w, used = k, 0
+                while wild + used < self.max_wild and w < hi and tokens[w].key[:1].isalnum() and not _stop(tokens, w + 1, hi):
+                    w, used = w + 1, used + 1
+                    frontier.append((child, w, wild + used, True))
+                    s = w  # function words after an arbitrary word are not counted: "abattu 18 des 25 drones"
                     while s < hi and tokens[s].key in self.skippable and s - w < self.max_gap and not _stop(tokens, s + 1, hi):
                         s += 1
                     if s != w:
-                        frontier.append((child, s, wild + (w - k), True))
+                        frontier.append((child, s, wild + used, True))
+                        w = s
         return best
 
 

@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..kb.index import KnowledgeBase
@@ -92,7 +93,7 @@ class EntityStage:
             _Mention(tokens[m.first].start, tokens[m.last].end, "", m.entry_ids) for m in self.kb.match(tokens)
         ]
         model = self.models.parser(lang)
-        parsed = model(text) if model is not None else None
+        parsed = _parse(model, text, [sent.start for sent in doc.sentences]) if model is not None else None
         if parsed is not None:
             doc.scratch["spacy"] = parsed
             tokens = _with_model_lemmas(tokens, parsed)
@@ -161,6 +162,7 @@ class EntityStage:
             if tags is not None and not ({"NOUN", "ADJF", "PRTF"} & tags):
                 continue  # "задержала" shares its lemma with "задержанные" but is a verb
             country = _demonym(demonyms, tokens, m.first, m.last, text) if demonyms else None
+            country = country or _place_before(doc, start)
             sector = agent.sector
             if org is not None:
                 country = country or org.country
@@ -276,6 +278,7 @@ class EntityStage:
         kept = []
         sentence_starts = {s.start for s in doc.sentences}
         for start, end, label in _split_at_lowercase(text, spans):
+            end = _without_trailing_words(text, start, end, grams)
             words = re.findall(r"\w+", text[start:end])
             if lang == "uk" and label == "PER" and len(words) >= 2 and _not_a_name_word(grams(words[0])) and any(
                 {"Name", "Surn"} & grams(w) for w in words[1:]
@@ -444,8 +447,8 @@ _PLACE_WORDS = {
     "en": frozenset("in near at outside around across into throughout towards toward".split()),
     "fr": frozenset("à dans près vers autour".split()),
     "es": frozenset("en cerca hacia".split()),
-    "uk": frozenset("у в біля під поблизу околицях м с смт місті місто селі село селища селищі".split()),
-    "ru": frozenset("в во под около возле близ окрестностях г пос городе город селе село поселке посёлке".split()),
+    "uk": frozenset("у в біля під поблизу околицях по м с смт місті місто селі село селища селищі".split()),
+    "ru": frozenset("в во под около возле близ окрестностях по г пос городе город селе село поселке посёлке".split()),
 }
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
 
@@ -488,6 +491,17 @@ def _common_word(grammemes: frozenset[str]) -> bool:
     return bool(grammemes) and not grammemes & {"Name", "Surn", "Patr", "UNKN", "LATN", "Geox", "Orgn"}
 
 
+def _without_trailing_words(text: str, start: int, end: int, grams: Callable[[str], frozenset[str]]) -> int:
+    """Where a span ends once lowercase verbs, adverbs and particles the model took in are dropped
+    ("Запоріжжю вночі", "Росіяни вдарили")."""
+    while True:
+        m = re.search(r"\s+(\w+)$", text[start:end])
+        if m is None or not m.group(1).islower() or not (grams(m.group(1)) & (_CLOSED | {"VERB", "INFN", "GRND"})) \
+                or grams(m.group(1)) & {"NOUN", "ADJF"}:
+            return end
+        end = start + m.start()
+
+
 def _not_a_name_word(grammemes: frozenset[str]) -> bool:
     """A word no reading of which is a first name, surname or patronymic, and which is a verb, a closed-class
     word or a noun naming a thing ("Мешкав", "Проте", "Сніданки", "України")."""
@@ -501,6 +515,33 @@ def _not_a_name_word(grammemes: frozenset[str]) -> bool:
 _CLOSED = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "PRED", "NPRO", "Prnt"})
 # lowercase words inside a person's name: "Леонардо да Винчи", "Али ибн Абу Талиб", "Абд аль-Мумин"
 _NAME_PARTICLES = frozenset("да де ди дель делла дос фон ван дер ибн бен бин аль ас ад ан эль ле ла van von der de da di".split())
+
+
+# between a place and the agent noun it qualifies: "'s", up to two lowercase words ("Cairo's security chief")
+_BEFORE_AGENT = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){0,2}\s{1,2}")
+
+
+def _place_before(doc: Document, start: int) -> str | None:
+    """The country of a place named right before an agent noun: "Darfur rebels", "Cairo's security chief",
+    "Kharkiv police"."""
+    for place in doc.places:
+        if place.end is not None and place.end <= start and _BEFORE_AGENT.fullmatch(doc.text[place.end : start]):
+            return place.country
+    return None
+
+
+def _parse(model: Any, text: str, sentence_starts: list[int]) -> Any:
+    """The spaCy parse of the article with kronika's sentences as the parser's sentences too: a headline
+    or a quote the parser would run into the next sentence stays apart, so that "the main verb of the
+    sentence" means the same thing to the events stage as to the reader."""
+    doc = model.make_doc(text)
+    starts = set(sentence_starts)
+    for tok in doc:
+        if tok.idx in starts:
+            tok.is_sent_start = True
+    for _, component in model.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -80,7 +80,8 @@ class EventStage:
             capitals = [e for e in doc.entities if e.role == "capital" and e.kind == "place"
                         and sent.start <= e.start and e.end <= sent.end]
             cases = self._case_reader(lang) if parsed is None else None
-            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic, capitals, doc.text, cases)
+            chosen = self._choose(found, tokens, parsed, sent_actors, off_topic, capitals, doc.text, cases,
+                                  doc.scratch.get("demonyms", []))
             if chosen is None:
                 continue
             match, trig, roles = chosen
@@ -90,8 +91,11 @@ class EventStage:
                 trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
             if trig.acled_subtype == "Disrupted weapons use" and trig.type == "ASSAULT":
                 # "air defences shot down 70 drones": the defender is the grammatical subject; PLOVER's actor
-                # is the attacker (often named only in the sentence before, which this one then supports)
-                roles = Roles(roles.target, roles.source, roles.by_syntax)
+                # is the attacker, named with the weapons ("drones lancés par la Russie", "Russian drones") or
+                # only in the sentence before, which this one then supports
+                attacker = _launcher(doc, parsed, t_start, t_end, sent_actors, roles.source)
+                roles = Roles(attacker, roles.source, roles.by_syntax) if attacker is not None else \
+                    Roles(roles.target, roles.source, roles.by_syntax)
             elif roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
                 roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
             if roles.source is not None and same_actor(roles.source, roles.target):
@@ -107,7 +111,7 @@ class EventStage:
                 mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
                 contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
                 modality=_pick_modality(cues),
-                location=_place(doc, sent, actors, t_end),
+                location=_place(doc, sent, actors, t_end, verbal=trig.type in _VERBAL),
                 confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
             )
             event.date = date_for(doc, t_start, t_end)
@@ -202,7 +206,7 @@ class EventStage:
     def _choose(
         self, found: list[Any], tokens: list[Token], parsed: Any, actors: list[Entity], off_topic: bool,
         capitals: list[Entity] | None = None, text: str | None = None,
-        cases: Callable[[Entity], frozenset[str]] | None = None,
+        cases: Callable[[Entity], frozenset[str]] | None = None, demonyms: list[tuple[int, int, str]] | None = None,
     ) -> tuple[Any, Trigger, Roles] | None:
         """The sentence's event trigger: the main predicate first (nearest the root of the parse), then the
         strongest; a candidate that ties to no actor gives way to the next ("la décision a été prise lors
@@ -230,6 +234,9 @@ class EventStage:
             ):
                 continue  # "l'avion F-16", "missiles": a weapon named is no attack without a verb saying so
             roles = assign_roles(parsed, start, end, actors, trig.type, text, cases, tokens[match.first].end)
+            if roles.source is not None and roles.source.kind == "agent" and roles.source.role in _VICTIM_ROLES:
+                # "42 blessés", "victims": who suffered it, never who did it
+                roles = Roles(None, roles.target or roles.source, roles.by_syntax)
             if capitals and parsed is not None and (roles.source is None or not roles.by_syntax):
                 # a capital in the subject speaks for its government: "Washington demanded that Hamas ..."
                 cap = assign_roles(parsed, start, end, capitals, trig.type)
@@ -250,6 +257,15 @@ class EventStage:
                 if cap is not None:
                     other = roles.target or next((c for c in capitals if c.start >= end), None)
                     roles = Roles(cap, None if same_actor(cap, other) else other, False)
+            if trig.type in _FORCE and text is not None and (roles.source is None or (nominal and not roles.source.country)
+                                                              or (nominal and parsed is not None and not _is_subject(parsed, roles.source))):
+                # "frappes de missiles russes", "Russian missile strikes": a country adjective in the attack's own
+                # words names its doer, unless the sentence's subject does
+                said = next(((s, e, iso3) for s, e, iso3 in demonyms or () if start <= s and e <= end), None)
+                if said is not None and (roles.source is None or roles.source.country != said[2]):
+                    a, b, country = said
+                    roles = Roles(Entity(a, b, text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent"),
+                                  roles.target, roles.by_syntax)
             if not roles.by_syntax and nominal:
                 # "Israeli airstrikes", "frappes israéliennes": the strike named with its country is its doer
                 own = next((a for a in actors if a.kind == "agent" and a.country and a.start <= start
@@ -262,6 +278,9 @@ class EventStage:
                 roles = Roles(None, None, False)
             if roles.source is not None:
                 return match, trig, roles
+            if trig.type in _FORCE and not trig.weak and roles.by_syntax and roles.target is not None \
+                    and not background[id(match)]:
+                return match, trig, roles  # "a missionary was arrested in Lebanon for ...": the act, its doer unnamed
             if follow_up is None or (follow_up[1].weak and not trig.weak):
                 follow_up = (match, trig, roles)  # a strong trigger speaks for an unattributed event
         return follow_up
@@ -331,6 +350,10 @@ def _data_fingerprint() -> str:
 
 
 _SCORELINE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # not "10:30", a time
+_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_VICTIM_ROLES = frozenset({"wounded", "victims"})
+# statements: their places are mostly what they are about, not where they were made
+_VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"})
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # REJECT's modes (shared with REQUEST) by the cooperation refused
@@ -584,9 +607,10 @@ def _confidence(t: Trigger, source: Entity | None, target: Entity | None, by_syn
     return max(0.05, min(0.99, c))
 
 
-def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) -> Place | None:
-    """Where it happened: a place after a locative word ("à Washington", "у Києві"), else the first place
-    named after the trigger ("shelled Kharkiv"); never a place inside an actor's name."""
+def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int, verbal: bool = False) -> Place | None:
+    """Where it happened: a place after a locative word ("à Washington", "у Києві"), else, for an act (not a
+    statement, whose places are what it is about: "pressure on Moscow"), the first place named after the
+    trigger ("shelled Kharkiv") or the sentence's one place; never a place inside an actor's name."""
     inside = [
         p for p in doc.places
         if p.start is not None and sent.start <= p.start and p.end <= sent.end
@@ -597,6 +621,8 @@ def _place(doc: Document, sent: Span, actors: list[Entity], trigger_end: int) ->
         before = doc.text[max(sent.start, place.start - 12) : place.start].split()
         if before and before[-1].casefold().strip("'’") in _LOCATIVE:
             return place
+    if verbal:
+        return None
     after = next((p for p in inside if p.start >= trigger_end and p.precision == "place"), None)
     if after is not None:
         return after
@@ -652,6 +678,31 @@ def _between_demonyms(doc: Document, end: int, source_start: int, home: str | No
     """The text between a country adjective and the source's own one: " and " in "French and Egyptian warships"."""
     own = [s for s, e, iso3 in doc.scratch.get("demonyms", []) if iso3 == home and end <= s < source_start + 1]
     return doc.text[end : own[0]] if own else doc.text[end:source_start]
+
+
+def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Entity],
+              defender: Entity | None) -> Entity | None:
+    """Who launched what was intercepted: the doer of a passive inside the object ("drones lancés par la
+    Russie", "missiles fired by Iran"), else a country adjective on it ("Russian drones", "drones russes")."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
+        nodes = list(obj.subtree)
+        lo, hi = nodes[0].idx, nodes[-1].idx + len(nodes[-1].text)
+        for tok in nodes:
+            if tok.dep_ in ("obl:agent", "agent", "pobj") and (tok.dep_ != "pobj" or tok.head.dep_ == "agent"):
+                who = next((a for a in actors if a.start <= tok.idx < a.end and not same_actor(a, defender)), None)
+                if who is not None:
+                    return who
+        said = next(((s, e, iso3) for s, e, iso3 in doc.scratch.get("demonyms", []) if lo <= s and e <= hi), None)
+        if said is not None and (defender is None or defender.country != said[2]):
+            a, b, country = said
+            return Entity(a, b, doc.text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent")
+    return None
 
 
 def _opens_sentence(text: str, start: int, capitals: list[Entity]) -> bool:
@@ -725,7 +776,7 @@ def _compatible(a: Event, b: Event) -> bool:
 def _finalise(doc: Document, events: list[Event]) -> list[Event]:
     for ev in events:
         for actor in (ev.source, ev.target):
-            # police, protesters, soldiers with no stated country act where the event happens
+            # police, protesters, soldiers, officials with no stated country act where the event happens
             if actor is not None and actor.kind == "agent" and actor.country is None and ev.location is not None:
                 actor.country = ev.location.country
         ev.evidence.sort(key=lambda s: s.start)
