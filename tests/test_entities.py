@@ -94,3 +94,18 @@ def test_phrase_readings_come_out_in_the_same_order_in_every_process() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
     assert len(outputs) == 1, outputs
+
+
+def test_an_igo_official_acts_for_the_igo_during_the_mandate() -> None:
+    from kronika.kb.model import KBEntry
+    from kronika.stages.entities import _entity, _Mention
+
+    entry = KBEntry.from_dict({
+        "id": "per/x", "name": "Kaja Kallas", "kind": "person", "country": "EST", "sector": "GOV",
+        "roles": [{"title": "High Representative", "org": "igo/eu", "start": "2024-12-01"},
+                  {"title": "Prime Minister of Estonia", "org": "org/est-gov", "start": "2021-01-26", "end": "2024-07-23"}],
+    })
+    now = _entity(_Mention(0, 11, "PER"), "Kaja Kallas", entry, "2025-05-14", 1.0)
+    before = _entity(_Mention(0, 11, "PER"), "Kaja Kallas", entry, "2023-05-14", 1.0)
+    assert (now.country, now.sector) == (None, "IGO")
+    assert (before.country, before.sector) == ("EST", "GOV")

@@ -686,9 +686,12 @@ def _with_model_lemmas(tokens: list[Token], parsed: Any) -> list[Token]:
 
 def _entity(m: _Mention, text: str, entry: KBEntry, published: str | None, score: float) -> Entity:
     role = entry.role_on(published)
+    country, sector = entry.country, entry.sector
+    if role is not None and (role.org or "").startswith("igo/"):
+        country, sector = None, "IGO"  # Kaja Kallas as the EU's High Representative acts for the EU, not Estonia
     return Entity(
         m.start, m.end, text, LABEL_OF_KIND.get(entry.kind, m.label if m.label in ("PER", "LOC") else "ORG"),
-        entry.id, entry.name, entry.country, entry.sector, entry.kind, role.title if role else None, round(score, 3),
+        entry.id, entry.name, country, sector, entry.kind, role.title if role else None, round(score, 3),
     )
 
 
