@@ -374,3 +374,17 @@ def test_a_quote_before_its_speaker_is_parsed_as_its_own_clause(pipeline) -> Non
             "livrer des systèmes Patriot.")
     types = [e["event_type"] for e in _code(pipeline, text)["events"]]
     assert "AID" not in types  # the delivery is what he asks for, not what happened
+
+
+def test_low_confidence_is_flagged_by_the_types_own_threshold(pipeline) -> None:
+    from kronika.events.lexicon import load_lexicon
+    from kronika.model import Article, Document, Event, Span
+    from kronika.stages.events import _finalise
+
+    lex = load_lexicon()
+    assert lex.threshold("CONSULT") > lex.threshold("ASSAULT") == lex.threshold("default")
+    doc = Document(Article.create("A met B.", lang="en"))
+    events = [Event(id="", event_type=t, source=None, target=None, evidence=[Span(0, 8, "A met B.")], confidence=0.55)
+              for t in ("CONSULT", "ASSAULT")]
+    flagged = {e.event_type: "low_confidence" in e.flags for e in _finalise(doc, events, lex.threshold)}
+    assert flagged == {"CONSULT": True, "ASSAULT": False}

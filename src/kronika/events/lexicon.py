@@ -52,6 +52,10 @@ class Lexicon:
     contexts: dict[str, PhraseTrie[str]] = field(default_factory=dict)
     relevance: dict[str, PhraseTrie[str]] = field(default_factory=dict)
     cameo: dict[str, str] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)  # type (or "default") -> low-confidence flag below
+
+    def threshold(self, event_type: str) -> float:
+        return self.thresholds.get(event_type, self.thresholds.get("default", 0.5))
 
 
 def _yaml(name: str) -> Any:
@@ -120,4 +124,5 @@ def load_lexicon(lemmas: Lemmatizers | None = None) -> Lexicon:
         for mode, sub in (row.get("modes") or {}).items():
             if sub.get("cameo") and mode != "no_mode":
                 lex.cameo[f"{etype}/{mode}"] = str(sub["cameo"][0])[:2]
+    lex.thresholds = {str(k): float(v) for k, v in (_yaml("thresholds.yaml") or {}).items()}
     return lex

@@ -126,7 +126,7 @@ class EventStage:
 
     def conclude(self, doc: Document, events: list[Event], pro: int, con: int) -> None:
         """Finish the article's events (ids, fallback dates, flags, CAMEO codes) and score its relevance."""
-        doc.events = _finalise(doc, events)
+        doc.events = _finalise(doc, events, self.lexicon.threshold)
         cameo = self.lexicon.cameo
         for ev in doc.events:
             ev.cameo = cameo.get(f"{ev.event_type}/{ev.mode}") or cameo.get(ev.event_type)
@@ -773,7 +773,7 @@ def _compatible(a: Event, b: Event) -> bool:
     return pa == pb
 
 
-def _finalise(doc: Document, events: list[Event]) -> list[Event]:
+def _finalise(doc: Document, events: list[Event], threshold: Callable[[str], float] = lambda _: 0.5) -> list[Event]:
     for ev in events:
         for actor in (ev.source, ev.target):
             # police, protesters, soldiers, officials with no stated country act where the event happens
@@ -784,6 +784,6 @@ def _finalise(doc: Document, events: list[Event]) -> list[Event]:
         ev.id = hashlib.sha256(f"{doc.article.id}:{ev.event_type}:{first.start}".encode()).hexdigest()[:16]
         if ev.date is None and doc.article.published:
             ev.date = DateValue(None, None, None, doc.article.published[:10], "week")
-        if ev.confidence < 0.5 and "low_confidence" not in ev.flags:
+        if ev.confidence < threshold(ev.event_type) and "low_confidence" not in ev.flags:
             ev.flags.append("low_confidence")
     return events
