@@ -216,3 +216,16 @@ def test_command_fails_on_a_bad_file_before_loading_models(tmp_path) -> None:
     bad.write_text("not json\n", encoding="utf-8")
     res = CliRunner().invoke(events_command, [str(bad)])
     assert res.exit_code != 0 and isinstance(res.exception, InputError)
+
+
+def test_scores_split_by_language() -> None:
+    from kronika.eval.events import by_language, format_by_language
+
+    items = [GoldItem("1", "", lang="fr", events=[GoldEvent("ASSAULT")]),
+             GoldItem("2", "", lang="uk", events=[GoldEvent("AGREE")]),
+             GoldItem("3", "", lang="uk", events=[GoldEvent("ACCUSE")])]
+    preds = [[PredEvent("ASSAULT", confidence=0.9)], [PredEvent("AGREE", confidence=0.9)], [PredEvent("REJECT", confidence=0.9)]]
+    langs = by_language(score_events(items, preds))
+    assert sorted(langs) == ["fr", "uk"]
+    assert langs["fr"].micro.f1 == 1.0 and langs["uk"].micro.f1 == pytest.approx(0.5)
+    assert "uk" in format_by_language(langs)

@@ -46,7 +46,9 @@ __all__ = [
     "PredEvent",
     "RoleScore",
     "actor_matches",
+    "by_language",
     "evaluate_events",
+    "format_by_language",
     "format_event_report",
     "predicted_events",
     "score_events",
@@ -343,6 +345,23 @@ def evaluate_events(items: Sequence[GoldItem], pipeline: Pipeline, *,
     report.failed = sum(f is not None for f in failures)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def by_language(report: EventReport) -> dict[str, EventReport]:
+    """The report's items scored again, one report per gold language."""
+    langs = sorted({r.item.lang or "?" for r in report.results})
+    return {lang: score_events([r.item for r in report.results if (r.item.lang or "?") == lang],
+                               [r.predicted for r in report.results if (r.item.lang or "?") == lang])
+            for lang in langs}
+
+
+def format_by_language(reports: dict[str, EventReport]) -> str:
+    """One line per language: items, type micro F1, source+target exact F1 on type-matched pairs."""
+    lines = ["by language   items  type F1  roles exact F1"]
+    for lang, rep in reports.items():
+        both = rep.source.merged(rep.target).prf("exact").f1
+        lines.append(f"  {lang:<10}{rep.items:>7}  {_pct(rep.micro.f1)}    {_pct(both)}")
+    return "\n".join(lines)
 
 
 def _pct(x: float) -> str:

@@ -20,18 +20,24 @@ __all__ = ["events_command"]
               help="Gold format (guessed from the file name when omitted: .jsonl, .json = plover-gsr, .tsv).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N", help="Score the first N items of each file.")
 @click.option("--asserted-only", is_flag=True, help="Count only asserted events (not negated, future, hypothetical, reported).")
+@click.option("--by-lang", is_flag=True, help="Also score each language of a file on its own.")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON (one object per file).")
-def events_command(files: tuple[str, ...], fmt: str | None, limit: int | None, asserted_only: bool, as_json: bool) -> None:
+def events_command(files: tuple[str, ...], fmt: str | None, limit: int | None, asserted_only: bool, by_lang: bool,
+                   as_json: bool) -> None:
     """Score the event coder on gold FILEs: PLOVER type F1, CAMEO class, source/target, relevance."""
     from ..stages import default_pipeline
-    from .events import evaluate_events, format_event_report
+    from .events import by_language, evaluate_events, format_by_language, format_event_report
     from .gold_events import read_event_gold
 
     golds = [read_event_gold(path, fmt)[:limit] for path in files]  # fail on a bad file before loading models
     pipeline = default_pipeline()
     for i, (path, items) in enumerate(zip(files, golds)):
         report = evaluate_events(items, pipeline, modalities=("asserted",) if asserted_only else None)
+        langs = by_language(report) if by_lang else {}
         if as_json:
-            click.echo(json.dumps({"file": path, **report.to_dict()}, ensure_ascii=False))
+            extra = {"by_language": {lang: rep.to_dict() for lang, rep in langs.items()}} if by_lang else {}
+            click.echo(json.dumps({"file": path, **report.to_dict(), **extra}, ensure_ascii=False))
         else:
             click.echo(("\n" if i else "") + format_event_report(report, title=path))
+            if by_lang:
+                click.echo(format_by_language(langs))
