@@ -302,7 +302,8 @@ class EntityStage:
             kept = _with_orgs(kept, ukrainian_orgs(text, tokens, grams))
             for m in _INITIALS.finditer(text):  # "В. І. Вернадським", "Т. Шевченко": the initials belong to the name
                 kept = [sp for sp in kept if not (sp[0] < m.end() and m.start() < sp[1])] + [(m.start(), m.end(), "PER")]
-            kept.sort()
+            kept = [(_place_start(text, a, b), b, label) if label == "LOC" else (a, b, label) for a, b, label in kept]
+            kept = sorted(sp for sp in kept if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in kept))
         run: list[Token] = []
         for tok in tokens + [None]:  # type: ignore[list-item]
             if tok is not None and run and tok.start in sentence_starts:
@@ -519,6 +520,21 @@ _NAME_PARTICLES = frozenset("да де ди дель делла дос фон в
 
 # between a place and the agent noun it qualifies: "'s", up to two lowercase words ("Cairo's security chief")
 _BEFORE_AGENT = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){0,2}\s{1,2}")
+
+
+# before a Ukrainian place name, what belongs to it: a settlement abbreviation ("с. Комарів", "м. Київ") or
+# region adjectives sharing its plural noun ("Волинської та Львівської областей")
+_SETTLEMENT = re.compile(r"\b(?:с|м|смт|сел)\s?\.\s?$")
+_SHARED_REGION = re.compile(r"(?:[А-ЯІЇЄҐ][\w'’-]+(?:ської|ській|цької|цькій|зької|зькій|ська|цька|зька)"
+                            r"(?:\s*,\s*|\s+(?:та|і|й)\s+))+$")
+
+
+def _place_start(text: str, start: int, end: int) -> int:
+    before = text[max(0, start - 80) : start]
+    if re.search(r"(?:област|район)\w*$", text[start:end]) and (m := _SHARED_REGION.search(before)):
+        return start - len(before) + m.start()
+    m = _SETTLEMENT.search(before)
+    return start - len(before) + m.start() if m else start
 
 
 def _place_before(doc: Document, start: int) -> str | None:
