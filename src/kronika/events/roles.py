@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..model import Entity
+from ..nlp.parse import span_root
 
 __all__ = ["Roles", "assign_roles", "same_actor"]
 
@@ -270,10 +271,10 @@ def assign_roles(
 
 def _passive_patient(parsed: Any, start: int, end: int) -> tuple[int, int] | None:
     """The character range of a passive's subject when the passive names no doer ("were killed"), else None."""
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = span_root(parsed, start, end)
+    if root is None:
         return None
-    verb = _clause_head(span.root)
+    verb = _clause_head(root)
     if any(c.dep_ in _AGENT for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT), None)

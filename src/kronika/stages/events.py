@@ -21,6 +21,7 @@ from ..events.lexicon import Lexicon, Trigger, load_lexicon
 from ..events.roles import SYMMETRIC, Roles, assign_roles, request_frame, same_actor
 from ..model import DateValue, Document, Entity, Event, Place, Span
 from ..nlp.lemmas import Lemmatizers
+from ..nlp.parse import span_root
 from ..nlp.tokens import Token
 from .dates import date_for
 
@@ -530,12 +531,9 @@ _BACKGROUND_WORDS = frozenset("""after following because since amid despite befo
 def _background(parsed: Any, tok: Token) -> bool:
     """Is the trigger in a clause or phrase that gives the circumstances of the sentence's act (a time, a
     cause, a relative clause describing a participant) rather than the act itself?"""
-    if parsed is None:
+    node, hops = span_root(parsed, tok.start, tok.end), 0
+    if node is None:
         return False
-    span = parsed.char_span(tok.start, tok.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    node, hops = span.root, 0
     while node.head.i != node.i and hops < 20:
         if node.dep_ in ("relcl", "acl:relcl"):
             return True
@@ -684,12 +682,9 @@ def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Ent
               defender: Entity | None) -> Entity | None:
     """Who launched what was intercepted: the doer of a passive inside the object ("drones lancés par la
     Russie", "missiles fired by Iran"), else a country adjective on it ("Russian drones", "drones russes")."""
-    if parsed is None:
+    verb = span_root(parsed, start, end)
+    if verb is None:
         return None
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = span.root
     for obj in (c for c in verb.children if c.dep_ in ("obj", "dobj")):
         nodes = list(obj.subtree)
         lo, hi = nodes[0].idx, nodes[-1].idx + len(nodes[-1].text)
