@@ -465,7 +465,8 @@ def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, fl
     where = bool(countries.get(cand.country))
     if cued:
         return where or cand.population >= (5000 if m.label in ("PER", "ORG") else 0) or cand.precision != "place"
-    return cand.population >= 20000 and (where or m.label == "NORP")
+    # a city of 100,000 the model called an organisation ("Oslo", "Peshawar") is the city
+    return cand.population >= 20000 and (where or m.label == "NORP") or (m.label == "ORG" and cand.population >= 100_000)
 
 
 # a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
