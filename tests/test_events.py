@@ -388,3 +388,24 @@ def test_low_confidence_is_flagged_by_the_types_own_threshold(pipeline) -> None:
               for t in ("CONSULT", "ASSAULT")]
     flagged = {e.event_type: "low_confidence" in e.flags for e in _finalise(doc, events, lex.threshold)}
     assert flagged == {"CONSULT": True, "ASSAULT": False}
+
+
+def test_a_descriptor_the_model_took_into_a_name_does_not_hide_the_link(pipeline) -> None:
+    rec = _code(pipeline, "Paramilitary Rapid Support Forces shelled a displacement camp near El Fasher on Monday.", "en")
+    assert _one(rec, "ASSAULT")["source"]["kb_id"] == "grp/rsf"
+
+
+def test_spanish_people_by_their_demonym_and_a_protest_that_is_only_asked_for(pipeline) -> None:
+    march = _one(_code(pipeline, "Miles de venezolanos marcharon este sábado en Caracas para exigir elecciones libres.", "es"),
+                 "PROTEST")
+    assert _country(march, "source") == "VEN"
+    ask = _code(pipeline, "El canciller de Colombia pidió al Gobierno venezolano respetar el derecho a la protesta pacífica.", "es")
+    assert [e["event_type"] for e in ask["events"]] == ["REQUEST"]
+
+
+def test_who_reports_is_no_role_and_a_future_verb_before_a_noun_makes_a_threat(pipeline) -> None:
+    shot = _one(_code(pipeline, "По данным Минобороны России, средства ПВО сбили над регионом 14 украинских беспилотников.",
+                      "ru"), "ASSAULT")
+    assert "Минобороны" not in ((shot.get("target") or {}).get("text") or "")
+    threat = _code(pipeline, "Мария Захарова заявила, что Москва ответит на удары по мирным жителям.", "ru")
+    assert [e["event_type"] for e in threat["events"]] == ["THREATEN"]

@@ -57,6 +57,9 @@ def _in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
 
 
 _ATTRIBUTION = frozenset("selon d'après d’après according según per".split())
+# the same, written before an actor, for the languages kronika does not parse
+_ATTRIBUTED = re.compile(r"(?:по данным|по словам|по информации|со ссылкой на|за даними|за словами|за інформацією|"
+                         r"з посиланням на|según|de acuerdo con|selon|d['’]après|according to|citing)\s+$", re.I)
 
 
 def _attribution(tok: Any) -> bool:
@@ -174,7 +177,9 @@ def _syntactic(parsed: Any, start: int, end: int, actors: list[Entity], event_ty
         if child.dep_ in _AGENT:
             subj = _in(rng, actors) + subj
         elif child.dep_ in _SUBJECT:
-            subj += _in(rng, actors)
+            # a named head before a possessive's: "Sudan's RSF shells ..." is the RSF (but "Sudan's government",
+            # "U.S. negotiators": the head is a role noun, and the country codes it)
+            subj += sorted(_in(rng, actors), key=lambda a: not (a.start <= child.idx < a.end and a.kind != "agent"))
         elif child.dep_ in _OBJECTS and not (rng[0] <= trigger.idx < rng[1] and child is not trigger):
             objs += _in(rng, actors)
             if child.dep_ in _PASSIVE_SUBJECT:
@@ -215,6 +220,8 @@ def _positional(
     start: int, end: int, actors: list[Entity], text: str | None = None,
     cases: Callable[[Entity], frozenset[str]] | None = None,
 ) -> Roles:
+    if text is not None:  # who says so is no role: "По данным Минобороны России, ПВО сбили ..."
+        actors = [a for a in actors if not _ATTRIBUTED.search(text, max(0, a.start - 40), a.start)]
     # an actor that opens the trigger itself ("police arrested", "полиция задержала") is its doer
     before = [a for a in actors if a.end <= start or a.start == start]
     after = [a for a in actors if a.start >= end and a.start != start]

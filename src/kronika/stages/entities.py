@@ -193,7 +193,7 @@ class EntityStage:
         """A demonym used as a noun names people of a country: "two Palestinians", "les Ukrainiens"."""
         parsed = doc.scratch.get("spacy")
         lang = doc.article.lang
-        if demonyms is None or (parsed is None and lang not in ("uk", "ru")):
+        if demonyms is None or (parsed is None and lang not in ("uk", "ru", "es")):
             return []
         out = []
         for m in demonyms.match(tokens):
@@ -201,7 +201,13 @@ class EntityStage:
             clash = [e for e in taken if e.start < end and start < e.end]
             if clash and not (len(clash) == 1 and clash[0].kb_id is None and (clash[0].start, clash[0].end) == (start, end)):
                 continue  # an unlinked model mention of the very word ("Росіяни" as LOC) gives way
-            if parsed is None:
+            if parsed is None and lang == "es":
+                # Spanish puts adjectives after the noun ("soldados rusos"): a plural demonym after an article or
+                # a quantity is people ("los rusos", "miles de venezolanos")
+                prev = tokens[m.first - 1].key if m.first else ""
+                if m.first != m.last or not tokens[m.first].key.endswith("s") or not (prev in _ES_PEOPLE_BEFORE or prev.isdigit()):
+                    continue
+            elif parsed is None:
                 if m.first != m.last or not self.lemmatizers.is_noun(tokens[m.first].text, lang):
                     continue  # "російські військові" is an adjective; "росіяни" are people
             else:
@@ -770,6 +776,13 @@ def _strip_role(text: str, start: int, end: int) -> int | None:
     return start + words[i].start()
 
 
+_ES_PEOPLE_BEFORE = frozenset("los las unos unas de miles cientos decenas centenares".split())
+
+# words that describe an organisation the model takes into its name: "Paramilitary Rapid Support Forces"
+_DESCRIPTORS = frozenset("""paramilitary militant rebel rebels islamist jihadist armed separatist pro-russian
+    pro-government opposition ruling outlawed banned powerful rival paramilitaires rebelle rebelles islamiste
+    djihadiste jihadiste armée armé séparatiste paramilitares rebelde rebeldes islamista yihadista""".split())
+
 # a lake, gulf or region named after a country is another place: "lac Tchad", "Gulf of Mexico", "Serbie centrale"
 _FEATURES = frozenset(
     """lac golfe détroit mer baie île îles fleuve rivière mont monts canal cap désert océan centrale central
@@ -805,7 +818,7 @@ def _merge(kb: list[_Mention], other: list[_Mention], text: str = "") -> list[_M
             around = re.findall(r"\w+", text[m.start : k.start] + " " + text[k.end : m.end])
             if text and not around:
                 m.candidates = k.candidates
-            elif not text or (all(w[:1].islower() or w.lower() in _LEADING for w in around)
+            elif not text or (all(w[:1].islower() or w.lower() in _LEADING or w.lower() in _DESCRIPTORS for w in around)
                               and not any(w.lower() in _FEATURES for w in around)):
                 m.fallback = k
             kept.append(m)

@@ -67,13 +67,17 @@ class EventStage:
         # as a verb, "cup") does not make an article off-topic
         off_topic = con >= 2 and con > pro
         events: list[tuple[int, Event]] = []
+        # the words of a name are no event words: "Rapid Support Forces", "Forces de soutien rapide"
+        names = sorted((e.start, e.end) for e in doc.entities if e.kb_id and e.kind not in ("agent", "place", "country"))
         for si, sent in enumerate(doc.sentences):
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             lang = _lang_at(doc, sent.start)
             trie = self.lexicon.triggers.get(lang)
             if trie is None or lo >= hi:
                 continue
-            found = [m for m in trie.match(tokens, lo=lo, hi=hi) if _pos_agrees(parsed, tokens[m.first], m.payloads)]
+            outside_names = lambda _p, words: not _in_a_name(names, words[0].start)  # noqa: E731
+            found = [m for m in trie.match(tokens, accept=outside_names, lo=lo, hi=hi)
+                     if _pos_agrees(parsed, tokens[m.first], m.payloads)]
             found = self._not_cues(found, tokens, lo, hi, lang)
             if not found:
                 continue
@@ -180,10 +184,14 @@ class EventStage:
                 elif word.endswith(_ES_CONDITIONAL):
                     found.add("hypothetical")
         if lang in ("uk", "ru"):
-            # a perfective verb's non-past form is its future: "виділить", "нанесут" (no auxiliary says so)
-            tags = self.lemmatizers.grammemes(tokens[trig[0]].text.lower(), lang) or frozenset()
-            if "futr" in tags and "VERB" in tags and not tags & {"pres", "past"}:
-                found.add("future")
+            # a perfective verb's non-past form is its future: "виділить", "нанесут" (no auxiliary says so); for a
+            # noun, the verb just before it ("ответит на удары")
+            for tok in tokens[max(lo, trig[0] - 3) : trig[0] + 1][::-1]:
+                tags = self.lemmatizers.grammemes(tok.text.lower(), lang) or frozenset()
+                if "VERB" in tags or "INFN" in tags:
+                    if "futr" in tags and "VERB" in tags and not tags & {"pres", "past"}:
+                        found.add("future")
+                    break
         if parsed is not None:
             span = parsed.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -455,7 +463,10 @@ def _frames_first(ranked: list[Any], parsed: Any, tokens: list[Token]) -> list[A
         # only one said as a verb (a "blockade" noun in a side clause is no protest of the sentence's actor)
         said = any(t.type == "PROTEST" and not t.weak and t.pos != "noun" for t in protest.payloads) and (
             parsed is None or not _nominal(parsed, tokens[protest.first].start, tokens[protest.last].end))
-        central = _depth(parsed, tokens[protest.first]) <= _depth(parsed, tokens[ranked[0].first])
+        # without a parse, a protest named after the demand is what is demanded ("pidió ... respetar el derecho a
+        # la protesta"), not the protest that demands
+        central = _depth(parsed, tokens[protest.first]) <= _depth(parsed, tokens[ranked[0].first]) and (
+            parsed is not None or protest.first < ranked[0].first)
         if (central and parts <= {"REQUEST", "ACCUSE"}) or (said and parts <= _PROTEST_PARTS):
             ranked = [protest] + [m for m in ranked if m is not protest]
     top = ranked[0]
@@ -698,6 +709,11 @@ def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Ent
             a, b, country = said
             return Entity(a, b, doc.text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent")
     return None
+
+
+def _in_a_name(names: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(names, (offset, float("inf"))) - 1
+    return i >= 0 and names[i][0] <= offset < names[i][1]
 
 
 def _opens_sentence(text: str, start: int, capitals: list[Entity]) -> bool:
