@@ -751,6 +751,10 @@ def _corefer(events: list[tuple[int, Event]]) -> list[Event]:
                 out.append((si, ev))
             continue
         host.evidence += ev.evidence
+        # the headline's "Sudan" and the body's "Rapid Support Forces" are one doer: keep the one who is named
+        if host.source is not None and ev.source is not None and host.source.kind == "country" \
+                and ev.source.kind != "country" and ev.source.country == host.source.country:
+            host.source = ev.source
         host.location = host.location or ev.location
         host.date = host.date or ev.date
         host.contexts = sorted(set(host.contexts) | set(ev.contexts))
