@@ -412,7 +412,7 @@ def test_who_reports_is_no_role_and_a_future_verb_before_a_noun_makes_a_threat(p
 
 
 def test_a_headline_and_its_lead_keep_the_named_doer(pipeline) -> None:
-    text = ("Sudan's RSF shells El Fasher camp, killing 12\n\nParamilitary Rapid Support Forces shelled the Abu Shouk "
+    text = ("Sudan's RSF shells El Fasher camp, killing 12, as UN urges truce\n\nParamilitary Rapid Support Forces shelled the Abu Shouk "
             "displacement camp near El Fasher on Monday, killing at least 12 civilians, a local committee said.")
     ev = _one(_code(pipeline, text, "en"), "ASSAULT")
     assert ev["source"]["kb_id"] == "grp/rsf" and len(ev["evidence"]) == 2
