@@ -416,3 +416,18 @@ def test_a_headline_and_its_lead_keep_the_named_doer(pipeline) -> None:
             "displacement camp near El Fasher on Monday, killing at least 12 civilians, a local committee said.")
     ev = _one(_code(pipeline, text, "en"), "ASSAULT")
     assert ev["source"]["kb_id"] == "grp/rsf" and len(ev["evidence"]) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian forces struck Kharkiv overnight, and President Volodymyr Zelensky demanded more air defence from the allies.", "en"),
+    ("L'armée russe a frappé Kharkiv dans la nuit et le président Volodymyr Zelensky a réclamé davantage de défense antiaérienne.", "fr"),
+])
+def test_two_coordinated_clauses_report_two_events(pipeline, text, lang) -> None:
+    rec = _code(pipeline, text, lang)
+    assert {e["event_type"] for e in rec["events"]} == {"ASSAULT", "REQUEST"}
+    assert _country(_one(rec, "ASSAULT"), "source") == "RUS"
+
+
+def test_a_complement_clause_is_no_second_event(pipeline) -> None:
+    rec = _code(pipeline, "Zelensky said that Russian forces had struck Kharkiv overnight.", "en")
+    assert len(rec["events"]) == 1

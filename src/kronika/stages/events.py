@@ -89,45 +89,78 @@ class EventStage:
                                   doc.scratch.get("demonyms", []))
             if chosen is None:
                 continue
-            match, trig, roles = chosen
-            t_start, t_end = tokens[match.first].start, tokens[match.last].end
-            frame = request_frame(parsed, t_start, t_end, sent_actors)
-            if frame is not None:
-                trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
-            if trig.acled_subtype == "Disrupted weapons use" and trig.type == "ASSAULT":
-                # "air defences shot down 70 drones": the defender is the grammatical subject; PLOVER's actor
-                # is the attacker, named with the weapons ("drones lancés par la Russie", "Russian drones") or
-                # only in the sentence before, which this one then supports
-                attacker = _launcher(doc, parsed, t_start, t_end, sent_actors, roles.source)
-                roles = Roles(attacker, roles.source, roles.by_syntax) if attacker is not None else \
-                    Roles(roles.target, roles.source, roles.by_syntax)
-            elif roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
-                roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
-            if roles.source is not None and same_actor(roles.source, roles.target):
-                roles.target = None
-            if trig.type == "MOBILIZE" and roles.source is not None and _EXERCISE.search(doc.text, t_start, t_end):
-                partner = _joint_partner(doc, sent, roles.source, sent_actors, t_end)
-                if partner is not None:  # "French and Egyptian warships launched war games": a joint exercise
-                    trig = replace(trig, type="COOPERATE", mode=None, acled_type=None, acled_subtype=None)
-                    roles = Roles(roles.source, partner, roles.by_syntax)
-            cues = self._modality_cues(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end)
-            event = Event(
-                id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
-                mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
-                contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
-                modality=_pick_modality(cues),
-                location=_place(doc, sent, actors, t_end, verbal=trig.type in _VERBAL),
-                confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
-            )
-            event.date = date_for(doc, t_start, t_end)
-            _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES),
-                           ultimatum=bool(_ULTIMATUM.get(lang) and _ULTIMATUM[lang].search(doc.text, sent.start, sent.end)))
-            # two words of the same kind corroborate each other: "вибухи ... влучання", "удар ... погибли"
-            corroborated = sum(any(t.type == trig.type for t in m.payloads) for m in found) >= 2
-            if trig.weak and not corroborated and (roles.source is None or roles.target is None):
-                event.flags.append("weak_trigger")
-            events.append((si, event))
+            events.append((si, self._event(doc, sent, tokens, (lo, hi), lang, parsed, found, sent_actors, actors, chosen)))
+            second = self._second(found, chosen, tokens, parsed, sent_actors, doc.text)
+            if second is not None:  # "Russia struck Kharkiv, and Zelensky demanded more air defence"
+                events.append((si, self._event(doc, sent, tokens, (lo, hi), lang, parsed, found, sent_actors, actors, second)))
         self.conclude(doc, _corefer(events), pro, con)
+
+    def _event(self, doc: Document, sent: Span, tokens: list[Token], bounds: tuple[int, int], lang: str, parsed: Any,
+               found: list[Any], sent_actors: list[Entity], actors: list[Entity], chosen: tuple[Any, Trigger, Roles]) -> Event:
+        """The event a chosen trigger codes: its type after PLOVER's conventions, roles, modality, place and date."""
+        lo, hi = bounds
+        match, trig, roles = chosen
+        t_start, t_end = tokens[match.first].start, tokens[match.last].end
+        frame = request_frame(parsed, t_start, t_end, sent_actors)
+        if frame is not None:
+            trig, roles = replace(trig, type="REQUEST", mode=None, acled_type=None, acled_subtype=None), frame
+        if trig.acled_subtype == "Disrupted weapons use" and trig.type == "ASSAULT":
+            # "air defences shot down 70 drones": the defender is the grammatical subject; PLOVER's actor
+            # is the attacker, named with the weapons ("drones lancés par la Russie", "Russian drones") or
+            # only in the sentence before, which this one then supports
+            attacker = _launcher(doc, parsed, t_start, t_end, sent_actors, roles.source)
+            roles = Roles(attacker, roles.source, roles.by_syntax) if attacker is not None else \
+                Roles(roles.target, roles.source, roles.by_syntax)
+        elif roles.source is not None and roles.target is None and trig.type != "PROTEST":  # protests happen at a place
+            roles.target = _place_recipient(doc, sent, tokens[match.first].end, roles.source)
+        if roles.source is not None and same_actor(roles.source, roles.target):
+            roles.target = None
+        if trig.type == "MOBILIZE" and roles.source is not None and _EXERCISE.search(doc.text, t_start, t_end):
+            partner = _joint_partner(doc, sent, roles.source, sent_actors, t_end)
+            if partner is not None:  # "French and Egyptian warships launched war games": a joint exercise
+                trig = replace(trig, type="COOPERATE", mode=None, acled_type=None, acled_subtype=None)
+                roles = Roles(roles.source, partner, roles.by_syntax)
+        cues = self._modality_cues(tokens, lo, hi, (match.first, match.last), lang, parsed, t_start, t_end)
+        event = Event(
+            id="", event_type=trig.type, source=roles.source, target=roles.target, evidence=[sent],
+            mode=trig.mode, acled_type=trig.acled_type, acled_subtype=trig.acled_subtype,
+            contexts=sorted(set(trig.contexts) | self._contexts(tokens, lo, hi, lang)),
+            modality=_pick_modality(cues),
+            location=_place(doc, sent, actors, t_end, verbal=trig.type in _VERBAL),
+            confidence=_confidence(trig, roles.source, roles.target, roles.by_syntax),
+        )
+        event.date = date_for(doc, t_start, t_end)
+        _plover_intent(event, refusal="negated" in cues and bool(cues & _REFUSAL_CUES),
+                       ultimatum=bool(_ULTIMATUM.get(lang) and _ULTIMATUM[lang].search(doc.text, sent.start, sent.end)))
+        # two words of the same kind corroborate each other: "вибухи ... влучання", "удар ... погибли"
+        corroborated = sum(any(t.type == trig.type for t in m.payloads) for m in found) >= 2
+        if trig.weak and not corroborated and (roles.source is None or roles.target is None):
+            event.flags.append("weak_trigger")
+        return event
+
+    def _second(self, found: list[Any], chosen: tuple[Any, Trigger, Roles], tokens: list[Token], parsed: Any,
+                actors: list[Entity], text: str) -> tuple[Any, Trigger, Roles] | None:
+        """A second act the sentence reports in a clause of its own, coordinated with the first ("X struck Y, and
+        Z demanded W"; not a complement or a circumstance of it): a strong trigger of another type whose doer the
+        parse names. Only with a parse."""
+        first = span_root(parsed, tokens[chosen[0].first].start, tokens[chosen[0].last].end)
+        if first is None:
+            return None
+        head = _clause_of(first)
+        for m in found:
+            if m is chosen[0] or (m.first <= chosen[0].last and chosen[0].first <= m.last):
+                continue
+            trig = _specific(_reading(m, found, parsed, tokens), found, m)
+            if trig.type == chosen[1].type or _background(parsed, tokens[m.first]):
+                continue
+            start, end = tokens[m.first].start, tokens[m.last].end
+            root = span_root(parsed, start, end)
+            if root is None or not _coordinated(_clause_of(root), head) or (trig.weak and root.pos_ != "VERB"):
+                continue  # a weak word counts only as the verb of its own clause ("and Zelensky demanded")
+            roles = assign_roles(parsed, start, end, actors, trig.type, text)
+            if roles.by_syntax and roles.source is not None:
+                return m, trig, roles
+        return None
 
     def conclude(self, doc: Document, events: list[Event], pro: int, con: int) -> None:
         """Finish the article's events (ids, fallback dates, flags, CAMEO codes) and score its relevance."""
@@ -502,7 +535,10 @@ def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> 
         shared = [t for t in readings if t.type in others]
         if shared:
             readings = shared
-    return max(readings, key=lambda t: (not t.weak, t.n_tokens))
+    root = span_root(parsed, tokens[match.first].start, tokens[match.last].end)
+    verbal = root is not None and root.pos_ in ("VERB", "AUX")
+    # a verb's verb reading, a noun's noun reading: "Russian forces struck Kharkiv" attacked, they did not strike
+    return max(readings, key=lambda t: (not t.weak, t.n_tokens, root is not None and (t.pos == "verb") == verbal))
 
 
 def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
@@ -709,6 +745,25 @@ def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Ent
             a, b, country = said
             return Entity(a, b, doc.text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent")
     return None
+
+
+def _clause_of(tok: Any) -> Any:
+    """The verb heading the clause a token is in (the token itself for a verb)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Two clauses side by side: coordinated, in parataxis, or two roots the parser found in one sentence."""
+    if a.i == b.i:
+        return False
+    if a.head.i == a.i and b.head.i == b.i:
+        return True
+    return (a.dep_ in ("conj", "parataxis") and a.head.i == b.i) or (b.dep_ in ("conj", "parataxis") and b.head.i == a.i)
 
 
 def _in_a_name(names: list[tuple[int, int]], offset: int) -> bool:
