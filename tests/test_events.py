@@ -431,3 +431,8 @@ def test_two_coordinated_clauses_report_two_events(pipeline, text, lang) -> None
 def test_a_complement_clause_is_no_second_event(pipeline) -> None:
     rec = _code(pipeline, "Zelensky said that Russian forces had struck Kharkiv overnight.", "en")
     assert len(rec["events"]) == 1
+
+
+def test_a_role_noun_and_a_name_with_a_verb_between_are_two_actors(pipeline) -> None:
+    ev = _one(_code(pipeline, "Israeli troops raided Jenin on Monday and arrested 12 Palestinians.", "en"), "COERCE")
+    assert ev["source"]["text"] == "troops" and _country(ev, "source") == "ISR"

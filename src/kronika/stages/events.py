@@ -632,8 +632,9 @@ def _named_over_roles(actors: list[Entity], text: str, verbal: Callable[[int, in
         if a.label != "PER" and person is not None and person.start - a.end <= 40:
             gap = text[a.end : person.start]
             between = [b for b in actors if a.end <= b.start and b.end <= person.start]
-            if a.kind == "agent" and not between and person.start - a.end <= 20 and _APPOSED.fullmatch(gap):
-                continue
+            if a.kind == "agent" and not between and person.start - a.end <= 20 and _APPOSED.fullmatch(gap) and (
+                    verbal is None or not verbal(a.end, person.start)):
+                continue  # "el líder venezolano Nicolás Maduro"; not "Israeli troops raided Jenin"
             own = a.country is not None and person.country in (a.country, None)
             words = re.findall(r"[^\W\d]+", gap)
             if own and not re.search(r"[,;:()\"«»—–]", gap) and len(words) <= 4 and all(
