@@ -436,3 +436,9 @@ def test_a_complement_clause_is_no_second_event(pipeline) -> None:
 def test_a_role_noun_and_a_name_with_a_verb_between_are_two_actors(pipeline) -> None:
     ev = _one(_code(pipeline, "Israeli troops raided Jenin on Monday and arrested 12 Palestinians.", "en"), "COERCE")
     assert ev["source"]["text"] == "troops" and _country(ev, "source") == "ISR"
+
+
+def test_a_phrase_trigger_ranks_by_its_head_word(pipeline) -> None:
+    rec = _code(pipeline, "Israeli warplanes struck weapons depots in southern Lebanon on Tuesday, the army said, in the "
+                          "latest violation of a ceasefire agreed in November.", "en")
+    assert [e["event_type"] for e in rec["events"]] == ["ASSAULT"]

@@ -255,7 +255,7 @@ class EventStage:
         d'une réunion de X avec Y": "prise" has no actor, "réunion" has two)."""
         background = {id(m): _background(parsed, tokens[m.first]) for m in found}
         ranked = sorted(
-            found, key=lambda m: (not background[id(m)], -_depth(parsed, tokens[m.first]),
+            found, key=lambda m: (not background[id(m)], -_depth(parsed, tokens[m.first], tokens[m.last]),
                                   max(_strength(t, m.last - m.first) for t in m.payloads)),
             reverse=True,
         )
@@ -498,7 +498,8 @@ def _frames_first(ranked: list[Any], parsed: Any, tokens: list[Token]) -> list[A
             parsed is None or not _nominal(parsed, tokens[protest.first].start, tokens[protest.last].end))
         # without a parse, a protest named after the demand is what is demanded ("pidió ... respetar el derecho a
         # la protesta"), not the protest that demands
-        central = _depth(parsed, tokens[protest.first]) <= _depth(parsed, tokens[ranked[0].first]) and (
+        central = _depth(parsed, tokens[protest.first], tokens[protest.last]) <= _depth(
+            parsed, tokens[ranked[0].first], tokens[ranked[0].last]) and (
             parsed is not None or protest.first < ranked[0].first)
         if (central and parts <= {"REQUEST", "ACCUSE"}) or (said and parts <= _PROTEST_PARTS):
             ranked = [protest] + [m for m in ranked if m is not protest]
@@ -556,14 +557,12 @@ def _specific(trig: Trigger, found: list[Any], chosen: Any) -> Trigger:
     return trig
 
 
-def _depth(parsed: Any, tok: Token) -> int:
-    """Head hops from the trigger to the root of its sentence (0 without a parse)."""
-    if parsed is None:
+def _depth(parsed: Any, first: Token, last: Token | None = None) -> int:
+    """Head hops from the trigger (the head of its words, "warplanes struck": struck) to the root of its
+    sentence (0 without a parse)."""
+    node, depth = span_root(parsed, first.start, (last or first).end), 0
+    if node is None:
         return 0
-    span = parsed.char_span(tok.start, tok.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return 0
-    node, depth = span.root, 0
     while node.head.i != node.i and depth < 20:
         node, depth = node.head, depth + 1
     return depth
