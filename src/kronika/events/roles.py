@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..model import Entity
-from ..nlp.parse import span_root
+from ..nlp.parse import clause_head as _clause_head, span_root
 
 __all__ = ["Roles", "assign_roles", "same_actor"]
 
@@ -77,16 +77,6 @@ def _first_other(cands: list[Entity], other: Entity | None) -> Entity | None:
         if not same_actor(c, other):
             return c
     return None
-
-
-def _clause_head(tok: Any) -> Any:
-    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return tok
 
 
 def _subject_holders(verb: Any) -> list[Any]:

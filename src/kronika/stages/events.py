@@ -21,7 +21,7 @@ from ..events.lexicon import Lexicon, Trigger, load_lexicon
 from ..events.roles import SYMMETRIC, Roles, assign_roles, request_frame, same_actor
 from ..model import DateValue, Document, Entity, Event, Place, Span
 from ..nlp.lemmas import Lemmatizers
-from ..nlp.parse import span_root
+from ..nlp.parse import clause_head, span_root
 from ..nlp.tokens import Token
 from .dates import date_for
 
@@ -146,7 +146,7 @@ class EventStage:
         first = span_root(parsed, tokens[chosen[0].first].start, tokens[chosen[0].last].end)
         if first is None:
             return None
-        head = _clause_of(first)
+        head = clause_head(first)
         for m in found:
             if m is chosen[0] or (m.first <= chosen[0].last and chosen[0].first <= m.last):
                 continue
@@ -155,7 +155,7 @@ class EventStage:
                 continue
             start, end = tokens[m.first].start, tokens[m.last].end
             root = span_root(parsed, start, end)
-            if root is None or not _coordinated(_clause_of(root), head) or (trig.weak and root.pos_ != "VERB"):
+            if root is None or not _coordinated(clause_head(root), head) or (trig.weak and root.pos_ != "VERB"):
                 continue  # a weak word counts only as the verb of its own clause ("and Zelensky demanded")
             roles = assign_roles(parsed, start, end, actors, trig.type, text)
             if roles.by_syntax and roles.source is not None:
@@ -745,16 +745,6 @@ def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Ent
             a, b, country = said
             return Entity(a, b, doc.text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent")
     return None
-
-
-def _clause_of(tok: Any) -> Any:
-    """The verb heading the clause a token is in (the token itself for a verb)."""
-    node = tok
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
 
 
 def _coordinated(a: Any, b: Any) -> bool:
