@@ -447,3 +447,9 @@ def test_a_phrase_trigger_ranks_by_its_head_word(pipeline) -> None:
     rec = _code(pipeline, "Israeli warplanes struck weapons depots in southern Lebanon, in violation of a ceasefire "
                           "agreed in November.", "en")
     assert [e["event_type"] for e in rec["events"]] == ["ASSAULT"]
+
+
+def test_the_source_of_a_report_is_no_role_without_a_parse_either(pipeline) -> None:
+    rec = _code(pipeline, "Según el Ministerio de Defensa, las tropas rusas atacaron la ciudad de Járkov.", "es")
+    ev = _one(rec, "ASSAULT")
+    assert _country(ev, "source") == "RUS" and "Ministerio" not in ev["source"]["text"]

@@ -59,7 +59,8 @@ def _in(span: tuple[int, int], actors: list[Entity]) -> list[Entity]:
 _ATTRIBUTION = frozenset("selon d'après d’après according según per".split())
 # the same, written before an actor, for the languages kronika does not parse
 _ATTRIBUTED = re.compile(r"(?:по данным|по словам|по информации|со ссылкой на|за даними|за словами|за інформацією|"
-                         r"з посиланням на|según|de acuerdo con|selon|d['’]après|according to|citing)\s+$", re.I)
+                         r"з посиланням на|según|de acuerdo con|selon|d['’]après|according to|citing)\s+"
+                         r"(?:(?:le|la|les|l['’]|du|des|the|el|los|las|del)\s*)?$", re.I)
 
 
 def _attribution(tok: Any) -> bool:
