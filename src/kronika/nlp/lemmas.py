@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from .tokens import fold_apostrophes
+
 __all__ = ["Lemmatizers"]
 
 
@@ -34,7 +36,7 @@ class Lemmatizers:
             import pymorphy3
 
             self._morph[lang] = pymorphy3.MorphAnalyzer(lang=lang)
-        parses = self._morph[lang].parse(word.replace("’", "'").replace("ʼ", "'"))[:3]  # type: ignore[attr-defined]
+        parses = self._morph[lang].parse(fold_apostrophes(word))[:3]  # type: ignore[attr-defined]
         out: set[str] = set()
         for p in parses:
             out |= set(p.tag.grammemes)
@@ -63,7 +65,7 @@ class Lemmatizers:
             def slavic(word: str) -> str:
                 if not any("а" <= c.lower() <= "я" or c.lower() in "іїєґё" for c in word):
                     return word
-                parses = morph.parse(word.replace("’", "'").replace("ʼ", "'"))
+                parses = morph.parse(fold_apostrophes(word))
                 if not parses:
                     return word
                 if word[:1].isupper():

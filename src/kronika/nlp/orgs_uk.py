@@ -23,7 +23,7 @@ from .tokens import Token
 __all__ = ["ukrainian_orgs"]
 
 # legal forms written before a company's quoted name
-_LEGAL = frozenset("""ТОВ ТзОВ ДП ПАТ ПрАТ ПП НАК КП ГО АТ ВАТ ЗАТ ТДВ ФОП КНП КЗ ДУ ОП СГПП БО МБФ ГС ТОВ""".split())
+_LEGAL = frozenset("""ТОВ ТзОВ ДП ПАТ ПрАТ ПП НАК КП ГО АТ ВАТ ЗАТ ТДВ ФОП КНП КЗ ДУ ОП СГПП БО МБФ ГС""".split())
 # institution nouns (lemmas) that head an organisation's name
 _HEADS = frozenset("""міністерство відомство агентство служба комітет комісія рада міськрада облрада
     адміністрація держадміністрація облдержадміністрація міськвиконком виконком управління департамент
@@ -64,7 +64,7 @@ def _legal_form(text: str, tokens: list[Token], i: int) -> tuple[int, int] | Non
     if tokens[i].text not in _LEGAL:
         return None
     after = tokens[i].end
-    m = re.match(r"\s*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+)?\s*([«\"“„])", text[after : after + 40])
+    m = re.match(rf"\s*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+)?\s*([{_QUOTE_OPEN}])", text[after : after + 40])
     if m is None:
         return None
     end = _quoted_end(text, after + m.start(1), 80)
@@ -93,7 +93,7 @@ def _institution(text: str, tokens: list[Token], i: int,
     for k in range(j + 1, min(len(tokens), j + 5)):
         if tokens[k].boundary or text[tokens[k - 1].end : tokens[k].start].strip():
             break  # no punctuation inside: "училища, українського мецената"
-        tags = grammemes(tokens[k].text.replace("’", "'").replace("ʼ", "'"))
+        tags = grammemes(tokens[k].text)  # the dictionary look-up folds apostrophes ("здоров’я")
         if "gent" not in tags or not ({"NOUN", "ADJF"} & tags) or {"Name", "Surn", "Patr"} & tags \
                 or tokens[k].lemma.lower() in _TIME:
             break  # "минулого тижня" says when, not who
@@ -102,7 +102,7 @@ def _institution(text: str, tokens: list[Token], i: int,
             break  # "Міністерство закордонних справ України": a capitalised noun closes it
     if head_first and end == tokens[j].end:
         return None  # a capitalised "Організацію" alone opens a sentence; it names nothing
-    quoted = re.match(r"\s*[«\"“„]", text[end : end + 3])
+    quoted = re.match(rf"\s*[{_QUOTE_OPEN}]", text[end : end + 3])
     if quoted:  # "Державного підприємства «Документ»"
         end = _quoted_end(text, end + quoted.end() - 1, 80) or end
     return (first.start, end)

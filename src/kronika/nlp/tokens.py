@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "FUNCTION_WORDS", "normalize", "place_key", "tokenize"]
+__all__ = ["Token", "FUNCTION_WORDS", "fold_apostrophes", "normalize", "place_key", "tokenize"]
 
 # a Ukrainian apostrophe between letters is inside the word ("здоров'я", "В’ячеслав", "Мар'їнка"); a French
 # or English one is not ("l’armée", "O'Brien" stay two tokens, as the knowledge base's aliases do)
@@ -54,6 +54,11 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped.replace("‐", "-").replace("‑", "-")).translate(_APOSTROPHES)
+
+
+def fold_apostrophes(text: str) -> str:
+    """Every apostrophe as the ASCII one, as dictionaries write it ("здоров’я" -> "здоров'я")."""
+    return text.translate(_APOSTROPHES)
 
 
 _NAME_MARKS = str.maketrans("", "", "‘’`'ʿʾʼ")
