@@ -69,13 +69,13 @@ class EventStage:
         events: list[tuple[int, Event]] = []
         # the words of a name are no event words: "Rapid Support Forces", "Forces de soutien rapide"
         names = sorted((e.start, e.end) for e in doc.entities if e.kb_id and e.kind not in ("agent", "place", "country"))
+        outside_names = lambda _p, words: not _in_a_name(names, words[0].start)  # noqa: E731
         for si, sent in enumerate(doc.sentences):
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             lang = _lang_at(doc, sent.start)
             trie = self.lexicon.triggers.get(lang)
             if trie is None or lo >= hi:
                 continue
-            outside_names = lambda _p, words: not _in_a_name(names, words[0].start)  # noqa: E731
             found = [m for m in trie.match(tokens, accept=outside_names, lo=lo, hi=hi)
                      if _pos_agrees(parsed, tokens[m.first], m.payloads)]
             found = self._not_cues(found, tokens, lo, hi, lang)
@@ -303,11 +303,9 @@ class EventStage:
                                                               or (nominal and parsed is not None and not _is_subject(parsed, roles.source))):
                 # "frappes de missiles russes", "Russian missile strikes": a country adjective in the attack's own
                 # words names its doer, unless the sentence's subject does
-                said = next(((s, e, iso3) for s, e, iso3 in demonyms or () if start <= s and e <= end), None)
+                said = _demonym_in(demonyms or [], start, end)
                 if said is not None and (roles.source is None or roles.source.country != said[2]):
-                    a, b, country = said
-                    roles = Roles(Entity(a, b, text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent"),
-                                  roles.target, roles.by_syntax)
+                    roles = Roles(_forces(text, *said), roles.target, roles.by_syntax)
             if not roles.by_syntax and nominal:
                 # "Israeli airstrikes", "frappes israéliennes": the strike named with its country is its doer
                 own = next((a for a in actors if a.kind == "agent" and a.country and a.start <= start
@@ -522,21 +520,20 @@ def _reading(match: Any, found: list[Any], parsed: Any, tokens: list[Token]) -> 
     trigger of the sentence shares wins ("se sont rassemblés ... pour protester": PROTEST, not a meeting);
     then a strong reading over a weak one, a longer over a shorter."""
     readings = match.payloads
+    root = span_root(parsed, tokens[match.first].start, tokens[match.last].end)
     if len({t.type for t in readings}) > 1:
         types = {t.type for t in readings}
-        if "REQUEST" in types and parsed is not None:
-            span = parsed.char_span(tokens[match.first].start, tokens[match.last].end, alignment_mode="expand")
+        if "REQUEST" in types and root is not None:
             # the infinitive may hang off the one called on: "a appelé les belligérants à conclure une trêve"
-            heads = [span.root, *(c for c in span.root.children if c.dep_ in ("obj", "dobj"))] if span is not None and len(span) else []
-            if any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and c.pos_ == "VERB" and c.i > span.root.i
-                   and (h is span.root or c.dep_ != "acl" or any(m.dep_ == "mark" for m in c.children))
+            heads = [root, *(c for c in root.children if c.dep_ in ("obj", "dobj"))]
+            if any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and c.pos_ == "VERB" and c.i > root.i
+                   and (h is root or c.dep_ != "acl" or any(m.dep_ == "mark" for m in c.children))
                    for h in heads for c in h.children):
                 return next(t for t in readings if t.type == "REQUEST")
         others = {t.type for m in found if m is not match for t in m.payloads if not t.weak}
         shared = [t for t in readings if t.type in others]
         if shared:
             readings = shared
-    root = span_root(parsed, tokens[match.first].start, tokens[match.last].end)
     verbal = root is not None and root.pos_ in ("VERB", "AUX")
     # a verb's verb reading, a noun's noun reading: "Russian forces struck Kharkiv" attacked, they did not strike
     return max(readings, key=lambda t: (not t.weak, t.n_tokens, root is not None and (t.pos == "verb") == verbal))
@@ -699,6 +696,16 @@ _AND = re.compile(r"^\s*(?:and|et|y|e|і|й|та|и|,|-|–)\s*$")
 _WITH = re.compile(r"\b(?:with|avec|con|з|із|зі|с|со)\s+$", re.I)
 
 
+def _demonym_in(demonyms: list[tuple[int, int, str]], lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The first country adjective inside ``[lo, hi)``: (start, end, ISO alpha-3)."""
+    return next(((s, e, iso3) for s, e, iso3 in demonyms if lo <= s and e <= hi), None)
+
+
+def _forces(text: str, start: int, end: int, iso3: str) -> Entity:
+    """The armed forces a country adjective names ("frappes russes", "French and Egyptian warships")."""
+    return Entity(start, end, text[start:end], "AGENT", None, f"forces of {iso3}", iso3, "MIL", "agent")
+
+
 def _joint_partner(doc: Document, sent: Span, source: Entity, actors: list[Entity], trigger_end: int) -> Entity | None:
     """Another country's forces in a military exercise: a country adjective joined to the source's ("French
     and Egyptian warships"), or an actor or country adjective of another country after "with" ("drills with
@@ -711,7 +718,7 @@ def _joint_partner(doc: Document, sent: Span, source: Entity, actors: list[Entit
             start >= source.end and _AND.match(doc.text[source.end : start]))  # "les marines française et italienne"
         after_with = start >= trigger_end and _WITH.search(doc.text[max(sent.start, start - 8) : start])
         if joined or after_with:
-            return Entity(start, end, doc.text[start:end], "AGENT", None, f"forces of {iso3}", iso3, "MIL", "agent")
+            return _forces(doc.text, start, end, iso3)
     for actor in actors:
         if actor.country and actor.country != home and actor.start >= trigger_end and \
                 _WITH.search(doc.text[max(sent.start, actor.start - 8) : actor.start]):
@@ -740,10 +747,9 @@ def _launcher(doc: Document, parsed: Any, start: int, end: int, actors: list[Ent
                 who = next((a for a in actors if a.start <= tok.idx < a.end and not same_actor(a, defender)), None)
                 if who is not None:
                     return who
-        said = next(((s, e, iso3) for s, e, iso3 in doc.scratch.get("demonyms", []) if lo <= s and e <= hi), None)
+        said = _demonym_in(doc.scratch.get("demonyms", []), lo, hi)
         if said is not None and (defender is None or defender.country != said[2]):
-            a, b, country = said
-            return Entity(a, b, doc.text[a:b], "AGENT", None, f"forces of {country}", country, "MIL", "agent")
+            return _forces(doc.text, *said)
     return None
 
 
