@@ -359,16 +359,19 @@ class EntityStage:
                                     None, "A", "country", 1.0))
 
     def _unknown_places(self, doc: Document, entities: list[Entity]) -> None:
-        """A place the gazetteer lacks ("Karrada", "Обухівському районі") in an article about one country is
-        most likely in it: kept at country precision, with a low confidence, rather than not placed at all.
-        One country must hold most of the article's linked actors and resolved places, and at least three."""
-        unplaced = doc.scratch.pop("unplaced", [])
+        """A place the gazetteer lacks ("Karrada", "Обухівському районі": a LOC entity left unlinked) in an
+        article about one country is most likely in it: kept at country precision, with a low confidence, rather
+        than not placed at all. One country must hold most of the article's linked actors and resolved places,
+        and at least three."""
+        if not self.resolve_places:
+            return
+        unplaced = [e for e in entities if e.label == "LOC" and e.kb_id is None]
         counts = Counter(e.country for e in entities if e.kb_id and e.country)
         iso3, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
         share = n / (sum(counts.values()) or 1)
         cand = self.gazetteer.country(iso3) if iso3 and n >= _ONE_COUNTRY[0] and share >= _ONE_COUNTRY[1] else None
         for m in unplaced if cand is not None else ():
-            doc.places.append(Place(doc.text[m.start : m.end], m.start, m.end, None, None, cand.country, None, None,
+            doc.places.append(Place(m.text, m.start, m.end, None, None, cand.country, None, None,
                                     None, None, "country", round(0.4 * share, 2)))
 
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
@@ -439,8 +442,6 @@ class EntityStage:
                 # a capital may stand for its government ("Washington demanded ..."): the events stage asks
                 return Entity(m.start, m.end, text, "LOC", cand.ref, _place_name(cand), cand.country,
                               None, "place", "capital" if getattr(cand, "is_capital", False) else None, conf)
-            if m.label == "LOC" and self.resolve_places:
-                doc.scratch.setdefault("unplaced", []).append(m)
         if m.label == "NORP" or (m.origin == "prep" and m.label != "LOC"):
             return None  # a nationality or a capitalised word that is no place: the demonym rules see to the first
         return Entity(m.start, m.end, text, m.label or "MISC")
