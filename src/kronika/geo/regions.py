@@ -321,7 +321,6 @@ def _adjective_nominatives(word: str, lang: str, noun: str) -> list[str]:
     return out
 
 
-_DISTRICT_NOUN = re.compile(r"^(.+?)\s+(?:район[іау]?|районе|районом|районів)$", re.I)
 # adjective endings of a district named after its town, and how the town's name may end
 _TOWN_ENDINGS = (("ський", ("", "а", "и", "е", "ка")), ("цький", ("к", "ка", "ц", "ця")),
                  ("зький", ("г", "з", "за")), ("ский", ("", "а", "и", "о", "ка")), ("цкий", ("к", "ка", "ц")),
@@ -331,8 +330,8 @@ _TOWN_ENDINGS = (("ський", ("", "а", "и", "е", "ка")), ("цький", 
 def district_towns(name: str, lang: str | None) -> list[str]:
     """The towns a Ukrainian or Russian district phrase may be named after: "Обухівського району" -> "Обухів",
     "Кременчуцького району" -> "Кременчук"."""
-    m = _DISTRICT_NOUN.match(re.sub(r"\s+", " ", name.strip())) if lang in ("uk", "ru") else None
-    if m is None:
+    m = _SLAVIC_NOUN.match(re.sub(r"\s+", " ", name.strip())) if lang in ("uk", "ru") else None
+    if m is None or not m.group(2).lower().startswith("район"):
         return []
     out = []
     for adjective in _adjective_nominatives(m.group(1).split(" ")[-1], lang, "район"):
