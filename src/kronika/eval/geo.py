@@ -234,8 +234,9 @@ def evaluate_geo(gold_rows: Sequence[GeoGold], shared_root: str | Path, *, pipel
         if not pipeline.process(doc).ok:
             report.failed += 1
         place = _placed(doc, found.start, found.end)
-        if place is None:
-            report.not_placed[_why_not_placed(doc, found.start, found.end)] += 1
+        why = _why_not_placed(doc, found.start, found.end) if place is None else None
+        if why:
+            report.not_placed[why] += 1
         full = GeoPrediction.of(place) if place is not None else GeoPrediction()
         alone = _resolve(gazetteer, lemmas.for_lang, found.mention, row.lang, _country_weights(doc))
         for mode, pred in (("full", full), ("resolver", alone)):
@@ -243,7 +244,8 @@ def evaluate_geo(gold_rows: Sequence[GeoGold], shared_root: str | Path, *, pipel
             checks = report.add(mode, (row.lang, row.file.split("/")[0], where), row, pred)
             if len(report.examples) < examples and False in checks.values():
                 report.examples.append({"id": row.id, "lang": row.lang, "mention": found.mention, "mode": mode,
-                                        "gold": [row.geonameid, row.country], "pred": [pred.geonameid, pred.country]})
+                                        "gold": [row.geonameid, row.country], "pred": [pred.geonameid, pred.country],
+                                        **({"why": why} if mode == "full" and why else {})})
     report.seconds = time.monotonic() - started
     return report
 

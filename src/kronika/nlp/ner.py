@@ -1,4 +1,4 @@
-"""Statistical NER models per language, loaded lazily: spaCy French and English, natasha (slovnet) for Russian and Ukrainian.
+"""Statistical NER models per language, loaded lazily: spaCy French and English, natasha (slovnet) for Russian and, with Ukrainian letters spelt as Russian, for Ukrainian.
 
 Every backend returns ``(start, end, label)`` character spans with labels PER,
 ORG, LOC or MISC. Languages without a shipped model return None and the
@@ -23,6 +23,13 @@ _LABELS = {
 
 # a possessive the model took into the name: "Greg Maddux's", "Major League Baseball 's", "the Isley Brothers'"
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+# natasha's model is Russian. Ukrainian text with its own letters spelt as the nearest Russian ones reads as
+# more familiar words to it: NER-UK micro F1 0.696 -> 0.737. One letter for one, so offsets stay valid; "и"
+# stays (it maps to "ы", which made it worse), the apostrophe becomes the hard sign it stands for.
+_UK_LETTERS_AS_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И", "Ї": "И", "Є": "Е", "Ґ": "Г",
+                                   "'": "ъ", "’": "ъ", "ʼ": "ъ"})
 
 
 def _name_end(text: str, start: int, end: int) -> int:
@@ -70,6 +77,8 @@ class NerModels:
             spans = [(e.start_char, _name_end(text, e.start_char, e.end_char), _LABELS[e.label_])
                      for e in parsed.ents if e.label_ in _LABELS]
             return [s for s in spans if s[1] > s[0]]
-        if lang in ("ru", "uk"):
+        if lang == "uk":
+            return self.natasha(text.translate(_UK_LETTERS_AS_RU))
+        if lang == "ru":
             return self.natasha(text)
         return None
