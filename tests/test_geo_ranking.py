@@ -107,3 +107,15 @@ def test_a_tie_goes_to_the_place_whose_own_name_sounds_like_the_mention(gaz):
 
 def test_a_supplementary_village_does_not_outrank_a_geonames_town_of_its_name(gaz):
     assert _best(gaz, "Krynky", "en", {"UKR": 1.0}).geonameid == 703861
+
+
+def test_a_site_named_after_a_town_is_placed_at_the_town_without_an_id(gaz):
+    found = gaz.resolve_mention("Mount Sinjar", "en", {"IRQ": 1.0})
+    assert found is not None
+    site, town = found[0], _best(gaz, "Sinjar", "en", {"IRQ": 1.0})
+    assert (site.geonameid, site.name, site.country, site.precision) == (None, "Mount Sinjar", "IRQ", "place")
+    assert (site.lat, site.lon) == (town.lat, town.lon) and found[1] < 0.75
+    assert _best(gaz, "Qayyarah Airfield West", "en", {"IRQ": 1.0}).country == "IRQ"
+    # only a town of the article's countries: no Sinjar elsewhere stands in for a site in an article about France
+    assert gaz.resolve_mention("Mount Sinjar", "en", {"FRA": 1.0}) is None
+    assert _best(gaz, "New York", "en").geonameid == 5128581  # a place's own name is never cut

@@ -213,3 +213,27 @@ def test_po_before_a_ukrainian_city_names_the_place(pipeline) -> None:
     doc = Document(Article.create("Росіяни вдарили по Запоріжжю вночі.", lang="uk"))
     assert pipeline.process(doc).ok
     assert any(p.country == "UKR" and p.text == "Запоріжжю" for p in doc.places)
+
+
+@pytest.mark.slow
+def test_a_name_among_places_or_qualified_by_a_country_is_a_place(pipeline) -> None:
+    # natasha calls "Ліда" a person and runs "Мінськ ( Білорусь" into one; en_core_web_sm calls Raqqah a person
+    found = _places(pipeline, "На турнір приїхали спортсмени з міст Брест , Ліда та Мінськ ( Білорусь ).", "uk")
+    assert found["Ліда"][:2] == (626081, "BLR")
+    assert found["Мінськ"][:2] == (625144, "BLR")
+    assert found["Білорусь"][1:] == ("BLR", "country")
+    found = _places(pipeline, "The forces began their advance to isolate Raqqah, Syria, on Sunday.", "en")
+    assert found["Raqqah"][:2] == (172955, "SYR")
+
+
+@pytest.mark.slow
+def test_a_country_beside_a_person_makes_no_list_of_places(pipeline) -> None:
+    found = _places(pipeline, "A strike hit a headquarters near Aleppo in Syria, Cook said.", "en")
+    assert "Cook" not in found
+    assert found["Aleppo"][:2] == (170063, "SYR")
+
+
+@pytest.mark.slow
+def test_a_place_the_gazetteer_lacks_takes_the_country_that_qualifies_it(pipeline) -> None:
+    found = _places(pipeline, "A U.S. strike hit a compound near Zzyzxabad, Syria, Mr Cook said.", "en")
+    assert found["Zzyzxabad"] == (None, "SYR", "country")

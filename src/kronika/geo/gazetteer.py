@@ -48,6 +48,21 @@ _IN_PLACE = re.compile(r"^(?:[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*\s+)+(?:de\s+la|de\s
                        r"([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’ -]*)$")
 
 
+# the words that make a site, an area or a part of a town of a town's name: "Incirlik Air Base", "Mount Sinjar"
+_SITE_BEFORE = r"(?:Mount|Mt\.?|Lake|Camp|East|West|North|South|Eastern|Western|Northern|Southern|Central|Greater)"
+_SITE_AFTER = (r"(?:Air\s?Base|Air\s?Field|Airfield|(?:International\s+)?Airport|Air\s+Station|Dam|Barrage|University|"
+               r"Mountains?|Valley|Village|village|[Nn]eighbou?rhood|[Dd]istrict|[Cc]ity|[Tt]own|[Cc]amp|Base|Port|Harbou?r|"
+               r"(?:Airfield|Air\s?Base)\s+(?:West|East|North|South))")
+_SITE = re.compile(rf"^(?:{_SITE_BEFORE}\s+(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|"
+                   rf"(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+{_SITE_AFTER})$")
+
+
+def _named_after(name: str) -> str | None:
+    """The town's name in a site's name ("Qayyarah Airfield West" -> "Qayyarah"), or None."""
+    m = _SITE.match(name.strip())
+    return (m.group("after") or m.group("before")) if m else None
+
+
 _LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "e",
                         "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
                         "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
@@ -289,7 +304,22 @@ class Gazetteer:
             found = self.resolve(m.group(1), countries, lang)
         if found is None and lang in ("uk", "ru"):
             found = self.resolve_district(name, lang, countries)
+        if found is None and (core := _named_after(name)):
+            found = self._near(name, core, countries, lang)
         return found
+
+    def _near(self, name: str, core: str, countries: dict[str, float], lang: str | None) -> tuple[GeoCandidate, float] | None:
+        """A site named after the town it lies in or by ("Incirlik Air Base", "Mount Sinjar", "East Mosul"): at
+        the town's position, with no GeoNames id of its own and a lower confidence. Only a town of the article's
+        countries, or a town of 10,000 when the article names none: a core word alone is weak evidence."""
+        found = self.resolve(core, countries, lang)
+        if found is None or found[0].precision == "country":
+            return None
+        if not countries.get(found[0].country or "") and (countries or found[0].population < 10_000):
+            return None
+        cand, conf = found
+        return replace(cand, geonameid=None, name=name, feature_class="S", feature_code="NEAR", population=0,
+                       is_capital=False, by_alternate=False), round(conf * 0.7, 3)
 
     def resolve_district(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """A Ukrainian or Russian district by the town it is named after and centred on ("Обухівського району"

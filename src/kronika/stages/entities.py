@@ -26,6 +26,7 @@ from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.ner import NerModels
 from ..nlp.orgs_uk import ukrainian_orgs
+from .place_company import places_in_company
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 from ..store.base import Store
 
@@ -99,6 +100,7 @@ class EntityStage:
             tokens = _with_model_lemmas(tokens, parsed)
             doc.scratch["tokens"] = tokens
         spans = self.models.mentions(text, lang, parsed)
+        spans = _split_at_brackets(text, spans) if spans is not None else None
         if spans is not None and lang in ("uk", "ru"):
             spans = self._slavic_names(text, tokens, doc, spans, lang)
         elif spans is not None and lang == "fr":
@@ -121,6 +123,8 @@ class EntityStage:
         doc.scratch["kb_ids"] = {c for m in mentions for c in m.candidates}
         doc.places = []
         entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
+        if self.resolve_places:
+            entities = self._places_by_company(doc, tokens, entities, countries)
         self._unknown_places(doc, entities)
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
@@ -351,6 +355,25 @@ class EntityStage:
             out = [sp for sp in out if sp not in inside] + [(start, end, "ORG")]
         return sorted(out)
 
+    def _places_by_company(self, doc: Document, tokens: list[Token], entities: list[Entity],
+                           countries: dict[str, float]) -> list[Entity]:
+        """Names a list of places or a qualifying country makes places (see :mod:`.place_company`), among the
+        entities and the capitalised words no model named ("Львів – Коростень – Київ")."""
+        lang = doc.article.lang
+        starts = [s.start for s in doc.sentences]
+        loose = [Entity(t.start, t.end, t.text, "MISC") for t in _loose_words(tokens, entities, set(starts), lang)]
+        pool = sorted(entities + loose, key=lambda e: e.start)
+        same = lambda a, b: bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)  # noqa: E731
+        found = places_in_company(doc.text, pool, same, lambda name, cs: self._place(name, lang, cs), countries)
+        for p in found:
+            e, cand = p.entity, p.candidate
+            e.label, e.kb_id, e.name, e.country, e.kind, e.link_score = (
+                "LOC", cand.ref, _place_name(cand), cand.country, "place", round(p.confidence, 3))
+            doc.places.append(Place(e.text, e.start, e.end, cand.geonameid, _place_name(cand), cand.country, cand.lat,
+                                    cand.lon, cand.admin1, cand.feature_class, cand.precision, round(p.confidence, 3)))
+        added = {id(p.entity) for p in found}
+        return sorted(entities + [e for e in loose if id(e) in added], key=lambda e: e.start)
+
     def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
         """A country named is also a place, at country precision (its GeoNames country entry)."""
         cand = self.gazetteer.country(iso3)
@@ -359,20 +382,35 @@ class EntityStage:
                                     None, "A", "country", 1.0))
 
     def _unknown_places(self, doc: Document, entities: list[Entity]) -> None:
-        """A place the gazetteer lacks ("Karrada", "Обухівському районі": a LOC entity left unlinked) in an
-        article about one country is most likely in it: kept at country precision, with a low confidence, rather
-        than not placed at all. One country must hold most of the article's linked actors and resolved places,
-        and at least three."""
+        """A place the gazetteer lacks ("Karrada", "Обухівському районі": a LOC entity left unlinked) is kept at
+        country precision, with a low confidence, rather than not placed at all, where its country is clear:
+        the country named right after it ("Sarmada, Syria"), the one country of the places and actors of its
+        sentence, or the one country of an article about one country (which must hold most of the article's
+        linked actors and resolved places, and at least three)."""
         if not self.resolve_places:
             return
         unplaced = [e for e in entities if e.label == "LOC" and e.kb_id is None]
+        if not unplaced:
+            return
         counts = Counter(e.country for e in entities if e.kb_id and e.country)
         iso3, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
         share = n / (sum(counts.values()) or 1)
-        cand = self.gazetteer.country(iso3) if iso3 and n >= _ONE_COUNTRY[0] and share >= _ONE_COUNTRY[1] else None
-        for m in unplaced if cand is not None else ():
-            doc.places.append(Place(m.text, m.start, m.end, None, None, cand.country, None, None,
-                                    None, None, "country", round(0.4 * share, 2)))
+        article = (iso3, round(0.4 * share, 2)) if iso3 and n >= _ONE_COUNTRY[0] and share >= _ONE_COUNTRY[1] else None
+        starts = [s.start for s in doc.sentences]
+        sentence = lambda e: bisect.bisect_right(starts, e.start)  # noqa: E731
+        for m in unplaced:
+            after = next((e for e in entities if e.start >= m.end), None)
+            around = {e.country for e in entities if e.kb_id and e.country and sentence(e) == sentence(m)}
+            if after is not None and after.kind == "country" and _QUALIFIER.fullmatch(doc.text[m.end : after.start]):
+                found = (after.country, 0.6)
+            elif len(around) == 1:
+                found = (next(iter(around)), 0.3)
+            else:
+                found = article
+            cand = self.gazetteer.country(found[0]) if found else None
+            if cand is not None:
+                doc.places.append(Place(m.text, m.start, m.end, None, None, cand.country, None, None,
+                                        None, None, "country", found[1]))
 
     def _place(self, text: str, lang: str | None, countries: dict[str, float]) -> Any:
         """Resolve a place name, undoing Ukrainian and Russian case endings ("Вашингтоні" -> "Вашингтон")."""
@@ -447,6 +485,8 @@ class EntityStage:
         return Entity(m.start, m.end, text, m.label or "MISC")
 
 
+# a country named right after a place to say where it is: "Sarmada, Syria", "Мінськ (Білорусь)"
+_QUALIFIER = re.compile(r"\s*(?:,|\()\s*")
 # how many of the article's linked actors and places, and what share of them, make it an article about one country
 _ONE_COUNTRY = (3, 0.6)
 
@@ -566,6 +606,20 @@ def _parse(model: Any, text: str, sentence_starts: list[int]) -> Any:
     for _, component in model.pipeline:
         doc = component(doc)
     return doc
+
+
+def _split_at_brackets(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name holds no bracket: "Мінськ ( Білорусь" is two names, "Мінськ" and "Білорусь"."""
+    out = []
+    for start, end, label in spans:
+        cut = start
+        for m in re.finditer(r"\s*[()\[\]]\s*", text[start:end]):
+            if m.start() > 0 and start + m.start() > cut:
+                out.append((cut, start + m.start(), label))
+            cut = start + m.end()
+        if end > cut:
+            out.append((cut, end, label))
+    return out
 
 
 def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -859,8 +913,26 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
             continue
         run = [tok]
         while len(run) < 3 and i + len(run) < len(tokens) and tokens[i + len(run)].is_title and not tokens[i + len(run)].boundary:
-            run.append(tokens[i + len(run)])
+            after = tokens[i + len(run)]
+            if _with_region_noun(text, after.end, lang) > after.end:
+                break  # "м. Василівка Запорізької області": the town, then its region
+            run.append(after)
         out.append(_Mention(run[0].start, run[-1].end, "MISC", origin="prep"))
+    return out
+
+
+def _loose_words(tokens: list[Token], entities: list[Entity], sentence_starts: set[int], lang: str | None) -> list[Token]:
+    """Capitalised words inside no entity and opening no sentence: a name no model named."""
+    calendar = _calendar_words(lang)
+    taken = sorted((e.start, e.end) for e in entities)
+    out = []
+    for tok in tokens:
+        if not tok.is_title or tok.start in sentence_starts or tok.key in FUNCTION_WORDS or tok.key in calendar:
+            continue
+        i = bisect.bisect_right(taken, (tok.start, float("inf")))
+        if (i > 0 and taken[i - 1][1] > tok.start) or (i < len(taken) and taken[i][0] < tok.end):
+            continue
+        out.append(tok)
     return out
 
 

@@ -1,0 +1,113 @@
+"""Names that the company they keep makes places.
+
+The NER models call many towns persons or organisations ("Raqqah", "Ліда", "Kobane"), or miss them, when
+nothing in the name itself says what it is. Two cues around a name say it:
+
+- a list of places it stands in: "Брест, Ліда та Мінськ", "Львів – Коростень – Київ", "Qamenas, Sarmin and
+  Talamenes";
+- a country after it that qualifies it: "Raqqah, Syria", "Мінськ (Білорусь)".
+
+A name so placed must still be a place the gazetteer knows: in the qualifying country, or in the country of a
+town beside it in the list (when its neighbours are places the gazetteer lacks: of the article's countries, or a
+town of 20,000).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Entity
+
+__all__ = ["Placed", "places_in_company"]
+
+# what may stand between two names of a list
+_LIST_GAP = frozenset([",", ";", "–", "—", "-", "/", "&", "and", "or", "et", "ou", "y", "o", "e", "та", "і", "й", "и",
+                       "або", "чи", "или", ", and", ", or", ", et", ", y", ", та", ", і", ", и"])
+# what may stand between a name and the country that qualifies it
+_QUALIFIER_GAP = frozenset([",", "(", "in", "en", "au", "в", "у"])
+_MAX_WORDS = 3
+_TOWN = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A name found to be a place: the span and the gazetteer's answer."""
+
+    entity: Entity
+    candidate: Any
+    confidence: float
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].split()).lower()
+
+
+def _is_place(e: Entity) -> bool:
+    """A place a list of places may hold: a town or region, resolved or not; not a country ("in Syria, Cook
+    said")."""
+    return e.label == "LOC" and (e.kind == "place" or e.kb_id is None)
+
+
+def _open(e: Entity) -> bool:
+    """A name that may turn out to be a place: a short unlinked name the model called something else."""
+    return e.label in ("PER", "ORG", "MISC") and e.kb_id is None and len(e.text.split()) <= _MAX_WORDS
+
+
+def places_in_company(
+    text: str,
+    entities: Sequence[Entity],
+    same_sentence: Callable[[int, int], bool],
+    resolve: Callable[[str, dict[str, float]], Any],
+    countries: dict[str, float],
+) -> list[Placed]:
+    """The open names of ``entities`` (sorted by start) that a list of places or a qualifying country makes
+    places. ``resolve(name, countries)`` is the gazetteer's ``(candidate, confidence)`` or None;
+    ``same_sentence(a, b)`` says whether two offsets lie in one sentence."""
+    out: list[Placed] = []
+    placed: set[int] = set()
+    for _ in range(2):  # a name placed in the first pass may make the next one a neighbour of places
+        for i, e in enumerate(entities):
+            if i in placed or not _open(e):
+                continue
+            left = entities[i - 1] if i > 0 else None
+            right = entities[i + 1] if i + 1 < len(entities) else None
+            found = _qualified(text, e, right, same_sentence, resolve) or _listed(
+                text, e, left, right, placed, entities, same_sentence, resolve, countries
+            )
+            if found is not None:
+                placed.add(i)
+                out.append(Placed(e, *found))
+    return out
+
+
+def _qualified(text: str, e: Entity, right: Entity | None, same_sentence: Callable[[int, int], bool],
+               resolve: Callable[[str, dict[str, float]], Any]) -> tuple[Any, float] | None:
+    if right is None or right.kind != "country" or not right.country or not same_sentence(e.start, right.start):
+        return None
+    if _gap(text, e.end, right.start) not in _QUALIFIER_GAP:
+        return None
+    found = resolve(e.text, {right.country: 1.0})
+    return found if found is not None and found[0].country == right.country and found[0].precision != "country" else None
+
+
+def _listed(text: str, e: Entity, left: Entity | None, right: Entity | None, placed: set[int],
+            entities: Sequence[Entity], same_sentence: Callable[[int, int], bool],
+            resolve: Callable[[str, dict[str, float]], Any], countries: dict[str, float]) -> tuple[Any, float] | None:
+    index = {id(x): j for j, x in enumerate(entities)}
+    neighbours = [
+        n for n, (a, b) in ((left, (left.end if left else 0, e.start)), (right, (e.end, right.start if right else 0)))
+        if n is not None and (_is_place(n) or index[id(n)] in placed) and same_sentence(n.start, e.start)
+        and _gap(text, a, b) in _LIST_GAP
+    ]
+    if not neighbours:
+        return None
+    near = {n.country for n in neighbours if n.country and n.kind != "country"}
+    found = resolve(e.text, dict.fromkeys(near, 1.0) if near else countries)
+    if found is None or found[0].precision == "country":
+        return None
+    # a town of the neighbours' country; with unresolved neighbours only, of the article's countries or of some size
+    cand = found[0]
+    return found if cand.country in near or (not near and (countries.get(cand.country or "") or cand.population >= _TOWN)) else None
