@@ -119,3 +119,13 @@ def test_a_site_named_after_a_town_is_placed_at_the_town_without_an_id(gaz):
     # only a town of the article's countries: no Sinjar elsewhere stands in for a site in an article about France
     assert gaz.resolve_mention("Mount Sinjar", "en", {"FRA": 1.0}) is None
     assert _best(gaz, "New York", "en").geonameid == 5128581  # a place's own name is never cut
+
+
+@pytest.mark.parametrize("name, gid", [("al-Hilla", 99347), ("ar-Raqqa", 172955), ("al-Bab", 174018)])
+def test_a_romanised_arabic_article_is_read_joined_or_dropped(gaz, name, gid):
+    assert _best(gaz, name, "en").geonameid == gid
+
+
+def test_a_region_phrase_with_an_arabic_article_is_the_region(gaz):
+    region = _best(gaz, "Al-Raqqa province", "en")
+    assert (region.country, region.precision) == ("SYR", "region")

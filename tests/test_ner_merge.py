@@ -237,3 +237,11 @@ def test_a_country_beside_a_person_makes_no_list_of_places(pipeline) -> None:
 def test_a_place_the_gazetteer_lacks_takes_the_country_that_qualifies_it(pipeline) -> None:
     found = _places(pipeline, "A U.S. strike hit a compound near Zzyzxabad, Syria, Mr Cook said.", "en")
     assert found["Zzyzxabad"] == (None, "SYR", "country")
+
+
+@pytest.mark.slow
+def test_a_town_in_brackets_or_a_name_called_a_place_is_a_place(pipeline) -> None:
+    found = _places(pipeline, "Вона є співвласницею ФК «Металург» ( Запоріжжя ) разом з партнером.", "uk")
+    assert found["Запоріжжя"][:2] == (687700, "UKR")
+    found = _places(pipeline, "Jets fired missiles into Syria, striking Zzyzxabad, an area outside Damascus.", "en")
+    assert found["Zzyzxabad"] == (None, "SYR", "country")

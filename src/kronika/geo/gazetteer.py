@@ -57,6 +57,19 @@ _SITE = re.compile(rf"^(?:{_SITE_BEFORE}\s+(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][
                    rf"(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)\s+{_SITE_AFTER})$")
 
 
+# the Arabic article as romanised names carry it, joined or not, assimilated or not: "al-Hilla", "ar-Raqqa"
+_ARABIC_ARTICLE = re.compile(r"^(?:[Aa][lrsdntz]|[Ee]l|[Aa]sh|[Aa]th|[Aa]dh)[-‑ ](?=[A-Z])")
+
+
+def _without_article(name: str) -> list[str]:
+    """Spellings of a romanised Arabic name GeoNames may list instead: "al-Hilla" -> "Al Hilla", "Hilla"."""
+    m = _ARABIC_ARTICLE.match(name)
+    if not m:
+        return []
+    core = name[m.end():]
+    return [f"{m.group()[:-1].capitalize()} {core}", f"Al {core}", core]
+
+
 def _named_after(name: str) -> str | None:
     """The town's name in a site's name ("Qayyarah Airfield West" -> "Qayyarah"), or None."""
     m = _SITE.match(name.strip())
@@ -304,6 +317,8 @@ class Gazetteer:
             found = self.resolve(m.group(1), countries, lang)
         if found is None and lang in ("uk", "ru"):
             found = self.resolve_district(name, lang, countries)
+        for variant in _without_article(name) if found is None else ():
+            found = found or self.resolve_region(variant, lang, countries) or self.resolve(variant, countries, lang)
         if found is None and (core := _named_after(name)):
             found = self._near(name, core, countries, lang)
         return found

@@ -361,12 +361,15 @@ class EntityStage:
         entities and the capitalised words no model named ("Львів – Коростень – Київ")."""
         lang = doc.article.lang
         starts = [s.start for s in doc.sentences]
-        loose = [Entity(t.start, t.end, t.text, "MISC") for t in _loose_words(tokens, entities, set(starts), lang)]
+        loose = [Entity(a, b, doc.text[a:b], "MISC") for a, b in _loose_words(doc.text, tokens, entities, set(starts), lang)]
         pool = sorted(entities + loose, key=lambda e: e.start)
         same = lambda a, b: bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)  # noqa: E731
         found = places_in_company(doc.text, pool, same, lambda name, cs: self._place(name, lang, cs), countries)
         for p in found:
             e, cand = p.entity, p.candidate
+            if cand is None:  # a place the gazetteer lacks: an unlinked LOC, which _unknown_places may yet place
+                e.label = "LOC"
+                continue
             e.label, e.kb_id, e.name, e.country, e.kind, e.link_score = (
                 "LOC", cand.ref, _place_name(cand), cand.country, "place", round(p.confidence, 3))
             doc.places.append(Place(e.text, e.start, e.end, cand.geonameid, _place_name(cand), cand.country, cand.lat,
@@ -921,19 +924,33 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
     return out
 
 
-def _loose_words(tokens: list[Token], entities: list[Entity], sentence_starts: set[int], lang: str | None) -> list[Token]:
-    """Capitalised words inside no entity and opening no sentence: a name no model named."""
+def _loose_words(text: str, tokens: list[Token], entities: list[Entity], sentence_starts: set[int],
+                 lang: str | None) -> list[tuple[int, int]]:
+    """Runs of up to three capitalised words inside no entity and opening no sentence, with a region noun after
+    them ("Idlib province"): names no model named."""
     calendar = _calendar_words(lang)
     taken = sorted((e.start, e.end) for e in entities)
-    out = []
-    for tok in tokens:
-        if not tok.is_title or tok.start in sentence_starts or tok.key in FUNCTION_WORDS or tok.key in calendar:
-            continue
+
+    def free(tok: Token) -> bool:
+        if not tok.is_title or tok.is_upper or tok.start in sentence_starts or tok.key in FUNCTION_WORDS or tok.key in calendar:
+            return False
         i = bisect.bisect_right(taken, (tok.start, float("inf")))
-        if (i > 0 and taken[i - 1][1] > tok.start) or (i < len(taken) and taken[i][0] < tok.end):
+        return not ((i > 0 and taken[i - 1][1] > tok.start) or (i < len(taken) and taken[i][0] < tok.end))
+
+    out, run = [], []
+    for tok in tokens + [None]:  # type: ignore[list-item]
+        if tok is not None and free(tok) and len(run) < 3 and not (run and tok.boundary):
+            run.append(tok)
             continue
-        out.append(tok)
+        if run:
+            m = _REGION_WORD_AFTER.match(text, run[-1].end)
+            out.append((run[0].start, m.end() if m and lang in ("en", "fr", "es") else run[-1].end))
+        run = [tok] if tok is not None and free(tok) else []
     return out
+
+
+# "Idlib province", "Kharkiv region": the noun that makes a name a region's, after it
+_REGION_WORD_AFTER = re.compile(r"\s+(?:province|governorate|region|oblast|district)\b", re.I)
 
 
 @functools.lru_cache(maxsize=8)

@@ -5,9 +5,13 @@ nothing in the name itself says what it is. Two cues around a name say it:
 
 - a list of places it stands in: "Брест, Ліда та Мінськ", "Львів – Коростень – Київ", "Qamenas, Sarmin and
   Talamenes";
-- a country after it that qualifies it: "Raqqah, Syria", "Мінськ (Білорусь)".
+- a country after it that qualifies it: "Raqqah, Syria", "Мінськ (Білорусь)", or before it that owns it:
+  "Syria’s Idlib province";
+- a town in brackets after a name: "ФК «Металург» (Запоріжжя)";
+- words after it that say what place it is: "Sabboura, an area outside Damascus".
 
-A name so placed must still be a place the gazetteer knows: in the qualifying country, or in the country of a
+A name so placed must still be a place the gazetteer knows (but the last, which may be one it lacks): in the
+qualifying country, or in the country of a
 town beside it in the list (when its neighbours are places the gazetteer lacks: of the article's countries, or a
 town of 20,000).
 """
@@ -28,13 +32,22 @@ _LIST_GAP = frozenset([",", ";", "–", "—", "-", "/", "&", "and", "or", "et",
                        "або", "чи", "или", ", and", ", or", ", et", ", y", ", та", ", і", ", и"])
 # what may stand between a name and the country that qualifies it
 _QUALIFIER_GAP = frozenset([",", "(", "in", "en", "au", "в", "у"])
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+# ", a town ...", ", une ville ...", ", місто ...": an apposition that says what the name before it is
+_DESCRIBED = re.compile(
+    r"\s*,\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|area|district|suburb|neighbou?rhood|region|province|port)"
+    r"|(?:une?|la|le)\s+(?:\w+\s+)?(?:ville|village|commune|localité|région|quartier|banlieue|province)"
+    r"|(?:una?|la|el)\s+(?:\w+\s+)?(?:ciudad|pueblo|localidad|región|provincia|barrio|municipio)"
+    r"|(?:місто|село|селище|смт|город|село|поселок|посёлок|деревня))\b", re.I)
 _MAX_WORDS = 3
 _TOWN = 20_000
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A name found to be a place: the span and the gazetteer's answer."""
+    """A name found to be a place: the span and the gazetteer's answer (None: a place it lacks)."""
 
     entity: Entity
     candidate: Any
@@ -74,9 +87,10 @@ def places_in_company(
                 continue
             left = entities[i - 1] if i > 0 else None
             right = entities[i + 1] if i + 1 < len(entities) else None
-            found = _qualified(text, e, right, same_sentence, resolve) or _listed(
-                text, e, left, right, placed, entities, same_sentence, resolve, countries
-            )
+            found = (_qualified(text, e, right, same_sentence, resolve) or _owned(text, e, left, resolve)
+                     or _bracketed(text, e, left, resolve, countries)
+                     or _listed(text, e, left, right, placed, entities, same_sentence, resolve, countries)
+                     or _described(text, e, resolve, countries))
             if found is not None:
                 placed.add(i)
                 out.append(Placed(e, *found))
@@ -91,6 +105,35 @@ def _qualified(text: str, e: Entity, right: Entity | None, same_sentence: Callab
         return None
     found = resolve(e.text, {right.country: 1.0})
     return found if found is not None and found[0].country == right.country and found[0].precision != "country" else None
+
+
+def _owned(text: str, e: Entity, left: Entity | None, resolve: Callable[[str, dict[str, float]], Any]) -> tuple[Any, float] | None:
+    """A place of the country whose possessive precedes it: "Syria’s Idlib province", "Ukraine's Kharkiv"."""
+    if left is None or left.kind != "country" or not left.country or not _POSSESSIVE.fullmatch(text[left.end : e.start]):
+        return None
+    found = resolve(e.text, {left.country: 1.0})
+    return found if found is not None and found[0].country == left.country and found[0].precision != "country" else None
+
+
+def _bracketed(text: str, e: Entity, left: Entity | None, resolve: Callable[[str, dict[str, float]], Any],
+               countries: dict[str, float]) -> tuple[Any, float] | None:
+    """A town in brackets after a name, saying where it is: "ФК «Металург» (Запоріжжя)", "Bayern (Munich)"."""
+    if left is None or not _OPEN.fullmatch(text[left.end : e.start]) or not _CLOSE.match(text, e.end):
+        return None
+    found = resolve(e.text, countries)
+    if found is None or found[0].precision == "country":
+        return None
+    return found if countries.get(found[0].country or "") or found[0].population >= _TOWN else None
+
+
+def _described(text: str, e: Entity, resolve: Callable[[str, dict[str, float]], Any],
+               countries: dict[str, float]) -> tuple[Any, float] | None:
+    """A name the words after it call a place: "Sabboura, an area outside Damascus", "Ліда, місто на заході".
+    A place the gazetteer lacks is kept as one it lacks (None): its country may still be clear."""
+    if not _DESCRIBED.match(text, e.end):
+        return None
+    found = resolve(e.text, countries)
+    return found if found is not None and found[0].precision != "country" else (None, 0.0)
 
 
 def _listed(text: str, e: Entity, left: Entity | None, right: Entity | None, placed: set[int],
