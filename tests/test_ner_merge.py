@@ -159,6 +159,9 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_of_an_article_about_one_c
     ("Про це повідомили у Ковельському міськвиконкомі.", "Ковельському міськвиконкомі"),
     ("Лист надіслали до Міністерства охорони здоров’я минулого тижня.", "Міністерства охорони здоров’я"),
     ("Замовником є Державне підприємство «Документ», повідомили в мерії.", "Державне підприємство «Документ»"),
+    ("Після того Плачков знову очолив « Київенерго » минулого року.", "Київенерго"),
+    ("Колегія встановила, що фірми узгоджували ціни з « Галицька магістраль » .", "Галицька магістраль"),
+    ("Замовлення відійшли санаторіям Укрпрофоздоровниці цього року.", "Укрпрофоздоровниці"),
 ])
 def test_ukrainian_organisations_by_their_shape(text: str, org: str) -> None:
     from kronika.nlp.lemmas import Lemmatizers
@@ -171,13 +174,17 @@ def test_ukrainian_organisations_by_their_shape(text: str, org: str) -> None:
     assert found == [org]
 
 
-def test_a_capitalised_institution_noun_alone_is_no_name() -> None:
+@pytest.mark.parametrize("text", [
+    "Організацію створили у 1990 році.",
+    "Він читав поему « Катерина » , як у вірші « Про премудрість » .",  # titles of works
+    "Найбільше молоді любили Україну, а журнал писав про українську мову.",
+])
+def test_no_organisation_in_a_lone_institution_noun_a_title_or_a_word_of_ukraine(text: str) -> None:
     from kronika.nlp.lemmas import Lemmatizers
     from kronika.nlp.orgs_uk import ukrainian_orgs
     from kronika.nlp.tokens import tokenize
 
     lemmas = Lemmatizers()
-    text = "Організацію створили у 1990 році."
     assert ukrainian_orgs(text, tokenize(text, lemmatize=lemmas.for_lang("uk")),
                           lambda w: lemmas.grammemes(w, "uk") or frozenset()) == []
 
@@ -192,6 +199,9 @@ def test_ukrainian_names_with_initials_alone_and_common_words_opening_a_sentence
     assert pipeline.process(doc).ok
     persons = {e.text for e in doc.entities if e.label == "PER"}
     assert {"В. І. Вернадського", "Маріо"} <= persons
+    doc = Document(Article.create("Вона повернулася додому.\nХристина була задоволена роботою.", lang="uk"))
+    assert pipeline.process(doc).ok
+    assert "Христина" in {e.text for e in doc.entities if e.label == "PER"}  # only a name, even opening a sentence
     assert not {"Війна", "Дослідження"} & {e.text for e in doc.entities}
 
 

@@ -30,7 +30,8 @@ _HEADS = frozenset("""міністерство відомство агентст
     інспекція прокуратура суд госпсуд поліція університет інститут академія училище коледж ліцей гімназія
     товариство спілка асоціація федерація партія фонд банк компанія корпорація концерн завод комбінат
     підприємство об'єднання організація центр музей театр бібліотека лабораторія залізниця видавництво
-    церква парламент уряд армія флот штаб казначейство палата""".split())
+    церква парламент уряд армія флот штаб казначейство палата райдержадміністрація райрада сільрада лісгосп
+    контора""".split())
 # genitives of time that follow a name without being part of it
 _TIME = frozenset("минулий минуле наступний наступне поточний цей той рік тиждень місяць день ранок вечір ніч".split())
 _QUOTE_OPEN = "«\"“„"
@@ -50,7 +51,8 @@ def ukrainian_orgs(text: str, tokens: list[Token], grammemes: Callable[[str], fr
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        span = _legal_form(text, tokens, i) or _institution(text, tokens, i, grammemes)
+        span = (_legal_form(text, tokens, i) or _institution(text, tokens, i, grammemes) or _quoted(text, tokens, i)
+                or _compound(tokens[i]))
         if span is None:
             i += 1
             continue
@@ -106,3 +108,40 @@ def _institution(text: str, tokens: list[Token], i: int,
     if quoted:  # "Державного підприємства «Документ»"
         end = _quoted_end(text, end + quoted.end() - 1, 80) or end
     return (first.start, end)
+
+
+def _quoted(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A capitalised name of one to four words alone in quotes: "« Київенерго »", "« Галицька магістраль »" (a
+    company, party, paper or camp; Ukrainian quotes such names, while speech runs longer and ends in a stop)."""
+    first = tokens[i]
+    if not first.is_title or i == 0 and first.start == 0:
+        return None
+    m = re.search(rf"[{_QUOTE_OPEN}]\s*$", text[max(0, first.start - 3) : first.start])
+    if m is None:
+        return None
+    end = _quoted_end(text, first.start - 1, 60)
+    if end is None or len(first.text) == 1 or _WORK.search(text[max(0, first.start - 40) : first.start]):
+        return None
+    inner = text[first.start : end - 1].rstrip()
+    if not inner or len(inner.split()) > 4 or re.search(r"[.!?,:;]\s", inner + " ") and not re.fullmatch(r".*\w\.?", inner):
+        return None
+    if re.search(r"[.!?,:;]", inner):
+        return None
+    return (first.start, first.start + len(inner))
+
+
+# a work's title, not an organisation's name, follows these words: "у вірші « Про премудрість »", "слово « НЕ »"
+_WORK = re.compile(r"(?:вірш|збірк|збірц|роман|повіст|поем|книг|книжк|твор|фільм|пісн|п'єс|опер|слов|літер|бренд|марк|"
+                   r"назв|гасл|рубрик|розділ|стат)\w*\s*[«\"“„]\s*$", re.I)
+# compounds that make a single word an organisation's name: "Київенерго", "Ощадбанку", "Держрезерв", "Укрзалізниця"
+_COMPOUND = re.compile(r"^(?:укр|держ)\w{3,}|\w{3,}(?:енерго|газ|газу|банк|банку|нафта|нафти|буд|будом|пром|прому|трест|"
+                       r"здоровниц\w|нагляд\w*|резерв\w*|водоканал\w*|трансгаз\w*|комунсервіс\w*)$")
+_NOT_COMPOUND = re.compile(r"^(?:україн|український|українськ)", re.I)
+
+
+def _compound(token: Token) -> tuple[int, int] | None:
+    """A capitalised word built as an organisation's name is ("Кіровоградгазу", "Укрпрофоздоровниці")."""
+    word = token.text.lower()
+    if not token.is_title or token.is_upper or _NOT_COMPOUND.match(word) or not _COMPOUND.search(word):
+        return None
+    return (token.start, token.end)

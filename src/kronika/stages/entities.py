@@ -307,6 +307,9 @@ class EntityStage:
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
             if lang == "uk" and label == "PER" and len(words) == 1 and start in sentence_starts and _common_word(grams(words[0])):
                 continue  # "Війна", "Дослідження", "Мешканці" opening a sentence: a word of the dictionary, no name
+            if lang == "uk" and label == "LOC" and len(words) == 1 and {"Name", "Surn"} & grams(words[0]) and \
+                    self._place(text[start:end], lang, {}) is None:
+                label = "PER"  # "побігла до Мари", "Кароліна теж": a name the gazetteer does not know as a place
             kept.append((start, end, label))
         if lang == "uk":
             kept = _with_orgs(kept, ukrainian_orgs(text, tokens, grams))
@@ -326,7 +329,8 @@ class EntityStage:
                     run = run[1:]
                 if len(run) >= 2 and not any(s < run[-1].end and run[0].start < e for s, e, _ in kept):
                     kept.append((run[0].start, run[-1].end, "PER"))
-            elif lang == "uk" and len(run) == 1 and run[0].start not in sentence_starts and "Name" in grams(run[0].text) \
+            elif lang == "uk" and len(run) == 1 and "Name" in grams(run[0].text) \
+                    and (run[0].start not in sentence_starts or _name_only(grams(run[0].text))) \
                     and not any(s < run[0].end and run[0].start < e for s, e, _ in kept):
                 kept.append((run[0].start, run[0].end, "PER"))  # a first name alone: "сказав Маріо", "з Колею"
             run = []
@@ -536,6 +540,11 @@ def _with_orgs(spans: list[tuple[int, int, str]], orgs: list[tuple[int, int]]) -
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯІЇЄҐЁ]\s?\.\s?){1,2}[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+)?")
+
+
+def _name_only(grammemes: frozenset[str]) -> bool:
+    """A name word that the dictionary knows as no verb, adverb or function word."""
+    return bool(grammemes & {"Name", "Surn"}) and not (_CLOSED & grammemes or grammemes & {"VERB", "ADVB", "PRTF", "GRND"})
 
 
 def _common_word(grammemes: frozenset[str]) -> bool:
