@@ -24,6 +24,7 @@ __all__ = ["ukrainian_orgs"]
 
 # legal forms written before a company's quoted name
 _LEGAL = frozenset("""ТОВ ТзОВ ДП ПАТ ПрАТ ПП НАК КП ГО АТ ВАТ ЗАТ ТДВ ФОП КНП КЗ ДУ ОП СГПП БО МБФ ГС""".split())
+_ABBREVIATION = re.compile(r"[А-ЯІЇЄҐ]{2,6}")
 # institution nouns (lemmas) that head an organisation's name
 _HEADS = frozenset("""міністерство відомство агентство служба комітет комісія рада міськрада облрада
     адміністрація держадміністрація облдержадміністрація міськвиконком виконком управління департамент
@@ -32,6 +33,10 @@ _HEADS = frozenset("""міністерство відомство агентст
     підприємство об'єднання організація центр музей театр бібліотека лабораторія залізниця видавництво
     церква парламент уряд армія флот штаб казначейство палата райдержадміністрація райрада сільрада лісгосп
     контора""".split())
+_AND = frozenset({"та", "і", "й"})
+# where an office sits, after its name: "в Одеській області", "у м. Києві", "м. Житомира"
+_SEAT = re.compile(r"\s+(?:(?:у|в)\s+)?(?:(?:[А-ЯІЇЄҐ][\w'’-]+(?:ській|цькій|зькій|ської|цької|зької)\s+област[іи])|"
+                   r"(?:м\.\s?[А-ЯІЇЄҐ][\w'’-]+))")
 # genitives of time that follow a name without being part of it
 _TIME = frozenset("минулий минуле наступний наступне поточний цей той рік тиждень місяць день ранок вечір ніч".split())
 _QUOTE_OPEN = "«\"“„"
@@ -63,9 +68,17 @@ def ukrainian_orgs(text: str, tokens: list[Token], grammemes: Callable[[str], fr
 
 
 def _legal_form(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
-    if tokens[i].text not in _LEGAL:
+    """A legal form and a quoted name ("ТОВ «Каштан»"; an unlisted capital abbreviation right before the quote:
+    "ДТГО «Південно-Західна залізниця»"), or a sole trader and their name ("ФОП Ірина Заремба")."""
+    tok = tokens[i]
+    if tok.text == "ФОП":
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and tokens[j].is_title and not tokens[j].is_upper and not tokens[j].boundary:
+            j += 1
+        return (tok.start, tokens[j - 1].end) if j > i + 1 else None
+    if tok.text not in _LEGAL and not (_ABBREVIATION.fullmatch(tok.text) and re.match(rf"\s?[{_QUOTE_OPEN}]", text[tok.end : tok.end + 2])):
         return None
-    after = tokens[i].end
+    after = tok.end
     m = re.match(rf"\s*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+)?\s*([{_QUOTE_OPEN}])", text[after : after + 40])
     if m is None:
         return None
@@ -91,17 +104,27 @@ def _institution(text: str, tokens: list[Token], i: int,
         if j >= len(tokens) or tokens[j].boundary or not tokens[j].text.islower() or tokens[j].lemma.lower() not in _HEADS:
             return None
     end = tokens[j].end
-    # the genitive words that complete it: "охорони здоров'я", "житлового господарства", "Івано-Франківської області"
-    for k in range(j + 1, min(len(tokens), j + 5)):
+    # the genitive words that complete it: "охорони здоров'я", "житлового господарства", "Івано-Франківської області",
+    # joined by "та"/"і" ("енергетики та вугільної промисловості")
+    k = j + 1
+    while k < min(len(tokens), j + 9):
         if tokens[k].boundary or text[tokens[k - 1].end : tokens[k].start].strip():
             break  # no punctuation inside: "училища, українського мецената"
+        if tokens[k].key in _AND and k + 1 < len(tokens) and "gent" in grammemes(tokens[k + 1].text) \
+                and tokens[k + 1].text.islower():
+            k += 1
+            continue
         tags = grammemes(tokens[k].text)  # the dictionary look-up folds apostrophes ("здоров’я")
         if "gent" not in tags or not ({"NOUN", "ADJF"} & tags) or {"Name", "Surn", "Patr"} & tags \
-                or tokens[k].lemma.lower() in _TIME:
+                or tokens[k].lemma.lower() in _TIME or len(tokens[k].text) == 1:  # "м." opens the town it sits in
             break  # "минулого тижня" says when, not who
         end = tokens[k].end
-        if tokens[k].text[:1].isupper() and "ADJF" not in tags:
+        k += 1
+        if tokens[k - 1].text[:1].isupper() and "ADJF" not in tags:
             break  # "Міністерство закордонних справ України": a capitalised noun closes it
+    where = _SEAT.match(text, end)  # "... у Вінницькій області", "... м. Києва"
+    if where:
+        end = where.end()
     if head_first and end == tokens[j].end:
         return None  # a capitalised "Організацію" alone opens a sentence; it names nothing
     quoted = re.match(rf"\s*[{_QUOTE_OPEN}]", text[end : end + 3])

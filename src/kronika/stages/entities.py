@@ -305,8 +305,9 @@ class EntityStage:
                 text[start:end], lang, {}
             ):
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
-            if lang == "uk" and label == "PER" and len(words) == 1 and start in sentence_starts and _common_word(grams(words[0])):
-                continue  # "Війна", "Дослідження", "Мешканці" opening a sentence: a word of the dictionary, no name
+            if lang == "uk" and label in ("PER", "LOC") and len(words) == 1 and start in sentence_starts \
+                    and _common_word(grams(words[0])) and (label == "PER" or self._place(text[start:end], lang, {}) is None):
+                continue  # "Війна", "Дослідження", "Усі" opening a sentence: a word of the dictionary, no name
             if lang == "uk" and label == "LOC" and len(words) == 1 and {"Name", "Surn"} & grams(words[0]) and \
                     self._place(text[start:end], lang, {}) is None:
                 label = "PER"  # "побігла до Мари", "Кароліна теж": a name the gazetteer does not know as a place
