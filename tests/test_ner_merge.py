@@ -262,3 +262,17 @@ def test_a_town_in_brackets_or_a_name_called_a_place_is_a_place(pipeline) -> Non
     assert found["Запоріжжя"][:2] == (687700, "UKR")
     found = _places(pipeline, "Jets fired missiles into Syria, striking Zzyzxabad, an area outside Damascus.", "en")
     assert found["Zzyzxabad"] == (None, "SYR", "country")
+
+
+@pytest.mark.slow
+def test_ukrainian_streets_towns_with_their_district_and_towns_after_from(pipeline) -> None:
+    from kronika.model import Article, Document
+
+    text = ("Квартира розташована на вулиці Оборони , 5.\nДілянки знаходяться у селі Романків Обухівського району .\n"
+            "Тендер виграла фірма з Шепетівки , а суд розглянув справу з Петренком .")
+    doc = Document(Article.create(text, lang="uk"))
+    assert pipeline.process(doc).ok
+    locs = {e.text for e in doc.entities if e.label == "LOC"}
+    assert {"вулиці Оборони", "Романків", "Обухівського району", "Шепетівки"} <= locs
+    assert "Оборони" not in {e.text for e in doc.entities if e.label == "PER"}
+    assert "Петренком" not in locs

@@ -32,7 +32,9 @@ _HEADS = frozenset("""міністерство відомство агентст
     товариство спілка асоціація федерація партія фонд банк компанія корпорація концерн завод комбінат
     підприємство об'єднання організація центр музей театр бібліотека лабораторія залізниця видавництво
     церква парламент уряд армія флот штаб казначейство палата райдержадміністрація райрада сільрада лісгосп
-    контора""".split())
+    контора райсуд міськрайсуд лікарня""".split())
+# a Ukrainian place adjective the dictionary may lack: "Луцької", "Близнюківська"
+_ADJECTIVE_ENDING = re.compile(r"(?:ськ|цьк|зьк)(?:ий|а|е|ого|ої|ому|ій|им|ою)$")
 _AND = frozenset({"та", "і", "й"})
 # where an office sits, after its name: "в Одеській області", "у м. Києві", "м. Житомира"
 _SEAT = re.compile(r"\s+(?:(?:у|в)\s+)?(?:(?:[А-ЯІЇЄҐ][\w'’-]+(?:ській|цькій|зькій|ської|цької|зької)\s+област[іи])|"
@@ -95,7 +97,7 @@ def _institution(text: str, tokens: list[Token], i: int,
     head_first = first.lemma.lower() in _HEADS
     if not head_first:
         # "Київської міської ради": a capitalised adjective, lowercase adjectives, then the head noun
-        if "ADJF" not in grammemes(first.text):
+        if "ADJF" not in grammemes(first.text) and not _ADJECTIVE_ENDING.search(first.text):
             return None
         j = i + 1
         while j < len(tokens) and j - i <= 3 and not tokens[j].boundary and tokens[j].text.islower() \

@@ -115,10 +115,18 @@ class EntityStage:
                     name_start, label = after, "MISC"  # "Near Tal Afar" is no person: a place if the gazetteer knows it
                 if name_start is not None and not _opening_word(parsed, doc, name_start, end):
                     wide = _with_region_noun(text, end, lang)
+                    town = _town_before_region(text, name_start, wide) if wide > end or label == "LOC" else None
+                    if town is not None:  # "Романків Обухівського району": the town, then its district
+                        ner += [_Mention(name_start, town[0], "LOC", origin="ner"), _Mention(town[1], wide, "LOC", origin="ner")]
+                        continue
                     ner.append(_Mention(name_start, wide, "LOC" if wide > end else label, origin="ner"))
             mentions = _merge(mentions, ner, text)
-            mentions = sorted(mentions + [m for m in _after_place_word_runs(tokens, lang, text)
-                                          if not any(_overlaps(m, k) for k in mentions)], key=lambda m: m.start)
+            cued = _after_place_word_runs(tokens, lang, text)
+            streets = [m for m in cued if m.origin == "street"]  # "вулиці Оборони" takes the "person" inside it
+            mentions = [k for k in mentions if not any(_overlaps(k, m) and m.start <= k.start and k.end <= m.end
+                                                       and not k.candidates for m in streets)]
+            mentions = sorted(mentions + [m for m in cued if not any(_overlaps(m, k) for k in mentions)],
+                              key=lambda m: m.start)
         countries = self._article_countries(mentions)
         doc.scratch["kb_ids"] = {c for m in mentions for c in m.candidates}
         doc.places = []
@@ -290,6 +298,13 @@ class EntityStage:
         for start, end, label in _split_at_lowercase(text, spans):
             end = _without_trailing_words(text, start, end, grams)
             words = re.findall(r"\w+", text[start:end])
+            if lang == "uk" and label == "PER" and len(words) >= 2 and words[0].lower() in _HONORIFICS:
+                start = start + re.search(r"\w+\W+", text[start:end]).end()  # "Пан Островершенко", "Суддя Андреїшина"
+                words = words[1:]
+            opening = start in sentence_starts or bool(_SPEECH_OPENS.search(text[max(0, start - 6) : start]))
+            if lang == "uk" and label == "PER" and len(words) == 1 and grams(words[0]) and not (
+                    grams(words[0]) & {"NOUN", "ADJF", "UNKN", "LATN", "Name", "Surn", "Patr"}):
+                continue  # "— Бо я", "на Його місце": a pronoun, particle or conjunction is no name
             if lang == "uk" and label == "PER" and len(words) >= 2 and _not_a_name_word(grams(words[0])) and any(
                 {"Name", "Surn"} & grams(w) for w in words[1:]
             ):
@@ -305,7 +320,7 @@ class EntityStage:
                 text[start:end], lang, {}
             ):
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
-            if lang == "uk" and label in ("PER", "LOC") and len(words) == 1 and start in sentence_starts \
+            if lang == "uk" and label in ("PER", "LOC") and len(words) == 1 and opening \
                     and _common_word(grams(words[0])) and (label == "PER" or self._place(text[start:end], lang, {}) is None):
                 continue  # "Війна", "Дослідження", "Усі" opening a sentence: a word of the dictionary, no name
             if lang == "uk" and label == "LOC" and len(words) == 1 and {"Name", "Surn"} & grams(words[0]) and \
@@ -474,10 +489,12 @@ class EntityStage:
         # "Tartus" in an article about Syria: the small English model often calls such towns ORG)
         loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER")
                                      or (lang == "en" and m.label in ("ORG", "MISC")))
-        cued = m.origin == "prep" or (m.label != "LOC" and text.count(" ") < 3 and _after_place_word(doc.text, m.start, lang))
+        cued = m.origin in ("prep", "prep_weak") or (
+            m.label != "LOC" and text.count(" ") < 3 and _after_place_word(doc.text, m.start, lang))
         if self.resolve_places and (m.label in ("LOC", "NORP") or loose or cued):
             place = self._place(text, lang, countries)
-            if place is not None and m.label != "LOC" and not _plausible_place(place[0], m, cued, countries):
+            if place is not None and m.label != "LOC" and not _plausible_place(place[0], m, cued, countries,
+                                                                                 weak=m.origin == "prep_weak"):
                 place = None
             if place is not None:
                 cand, conf = place
@@ -488,7 +505,7 @@ class EntityStage:
                 # a capital may stand for its government ("Washington demanded ..."): the events stage asks
                 return Entity(m.start, m.end, text, "LOC", cand.ref, _place_name(cand), cand.country,
                               None, "place", "capital" if getattr(cand, "is_capital", False) else None, conf)
-        if m.label == "NORP" or (m.origin == "prep" and m.label != "LOC"):
+        if m.label == "NORP" or (m.origin in ("prep", "prep_weak") and m.label != "LOC"):
             return None  # a nationality or a capitalised word that is no place: the demonym rules see to the first
         return Entity(m.start, m.end, text, m.label or "MISC")
 
@@ -507,6 +524,11 @@ _PLACE_WORDS = {
     "ru": frozenset("в во под около возле близ окрестностях по г пос городе город селе село поселке посёлке".split()),
 }
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
+# prepositions of place that come before persons too ("з Шепетівки", "з Петренком"): a town must be of some size
+_WEAK_PLACE_WORDS = {"uk": frozenset("з із зі до".split()), "ru": frozenset("из до".split())}
+# a street word before a name: "вулиці Оборони", "вул. Гагаріна", "проспекту Леніна", "ул. Ленина"
+_STREET = re.compile(r"(?<!\w)(?:(?:вул|просп|пр-т|пл|ул|пер|б-р)\.\s*|(?:вулиц|проспект|площ|провул|бульвар|улиц|переул)\w*\s+)$",
+                     re.I)
 
 
 def _after_place_word(text: str, start: int, lang: str | None) -> bool:
@@ -514,12 +536,13 @@ def _after_place_word(text: str, start: int, lang: str | None) -> bool:
     return bool(m) and m.group(1).lower() in _PLACE_WORDS.get(lang or "", ())  # type: ignore[union-attr]
 
 
-def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, float]) -> bool:
+def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, float], weak: bool = False) -> bool:
     """Whether a name the model did not call a place is the place the gazetteer found: a town where the
-    article is, or a preposition of place before a town that is not a hamlet (a surname is often one)."""
+    article is, or a preposition of place before a town that is not a hamlet (a surname is often one; and
+    after a preposition that also comes before persons, "з", "до", a town of 5,000 at least)."""
     where = bool(countries.get(cand.country))
     if cued:
-        return where or cand.population >= (5000 if m.label in ("PER", "ORG") else 0) or cand.precision != "place"
+        return where or cand.population >= (5000 if m.label in ("PER", "ORG") or weak else 0) or cand.precision != "place"
     # a city of 100,000 the model called an organisation ("Oslo", "Peshawar") is the city
     return cand.population >= 20000 and (where or m.label == "NORP") or (m.label == "ORG" and cand.population >= 100_000)
 
@@ -575,6 +598,10 @@ def _not_a_name_word(grammemes: frozenset[str]) -> bool:
 
 # closed word classes (pymorphy3 grammemes): an adverb, particle or conjunction is no name ("Навіть", "Также")
 _CLOSED = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "INTJ", "PRED", "NPRO", "Prnt"})
+# a dash opening direct speech opens a sentence too: "— Бо я пристрелю", "– Прийдуть у Полтаву"
+_SPEECH_OPENS = re.compile(r"(?:^|[\n.!?…»\"”])\s*[—–-]\s*$")
+# a form of address before a Ukrainian name, capitalised when it opens a sentence: "Пан Островершенко"
+_HONORIFICS = frozenset("пан пані панна суддя дід баба тітка дядько святий свята отець владика".split())
 # lowercase words inside a person's name: "Леонардо да Винчи", "Али ибн Абу Талиб", "Абд аль-Мумин"
 _NAME_PARTICLES = frozenset("да де ди дель делла дос фон ван дер ибн бен бин аль ас ад ан эль ле ла van von der de da di".split())
 
@@ -912,6 +939,7 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
     or before a region noun ("Донецької області"): kept only if the gazetteer knows the place (see
     ``_plausible_place``)."""
     words = _PLACE_WORDS.get(lang or "", frozenset())
+    weak_words = _WEAK_PLACE_WORDS.get(lang or "", frozenset())
     calendar = _calendar_words(lang)
     out = []
     for i in range(len(tokens)):
@@ -922,15 +950,20 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
         if wide > tok.end:
             out.append(_Mention(tok.start, wide, "LOC", origin="prep"))
             continue
-        if i == 0 or tokens[i - 1].key not in words or tok.boundary:
+        street = _STREET.search(text, max(0, tok.start - 16), tok.start) if lang in ("uk", "ru") else None
+        if street is not None:  # a street, named with its street word
+            out.append(_Mention(street.start(), tok.end, "LOC", origin="street"))
             continue
+        if i == 0 or tok.boundary or tokens[i - 1].key not in words | weak_words:
+            continue
+        weak = tokens[i - 1].key not in words
         run = [tok]
         while len(run) < 3 and i + len(run) < len(tokens) and tokens[i + len(run)].is_title and not tokens[i + len(run)].boundary:
             after = tokens[i + len(run)]
             if _with_region_noun(text, after.end, lang) > after.end:
                 break  # "м. Василівка Запорізької області": the town, then its region
             run.append(after)
-        out.append(_Mention(run[0].start, run[-1].end, "MISC", origin="prep"))
+        out.append(_Mention(run[0].start, run[-1].end, "MISC", origin="prep_weak" if weak else "prep"))
     return out
 
 
@@ -978,6 +1011,19 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
 # a region noun after a Ukrainian or Russian adjective: "Донецької області", "Обухівському районі"
 _REGION_NOUN = re.compile(r"\s+(?:област[іьиюі]|областью|обл\.|район[іау]?|районе|районом|районів|кра[юяе]|краем|"
                           r"округ[ау]?|округе)(?!\w)", re.I)
+
+
+_TOWN_THEN_REGION = re.compile(r"(?P<town>\S.*?)\s+(?P<region>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*\s+"
+                               r"(?:област|обл\.|район|округ|кра)\w*\.?)")
+
+
+def _town_before_region(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the town ends and its region starts in one span ("Кременчука Полтавської області"), or None when
+    the span is a region phrase alone ("Старобільського району") or the words before it are its adjectives."""
+    m = _TOWN_THEN_REGION.fullmatch(text, start, end)
+    if m is None or re.search(r"(?:ськ|цьк|зьк|ск|цк)\w*$", m.group("town")):
+        return None
+    return m.end("town"), m.start("region")
 
 
 def _with_region_noun(text: str, end: int, lang: str | None) -> int:
