@@ -276,3 +276,17 @@ def test_ukrainian_streets_towns_with_their_district_and_towns_after_from(pipeli
     assert {"вулиці Оборони", "Романків", "Обухівського району", "Шепетівки"} <= locs
     assert "Оборони" not in {e.text for e in doc.entities if e.label == "PER"}
     assert "Петренком" not in locs
+
+
+@pytest.mark.slow
+def test_a_word_of_a_persons_name_alone_later_is_that_person(pipeline) -> None:
+    from kronika.model import Article, Document
+
+    text = ("Власником фірми є Ірина Золотарьова , повідомили в реєстрі .\nЗолотарьова нині є власницею ще двох фірм .\n"
+            "Міністр Дмитро Кулеба зустрівся з послами.\nКулебу запросили до Брюсселя.")
+    doc = Document(Article.create(text, lang="uk", published="2023-05-10"))
+    assert pipeline.process(doc).ok
+    persons = {e.text: e for e in doc.entities if e.label == "PER"}
+    assert "Золотарьова" in persons
+    full, alone = persons["Дмитро Кулеба"], persons["Кулебу"]
+    assert full.kb_id and alone.kb_id == full.kb_id  # the surname takes the person's link

@@ -27,6 +27,7 @@ from ..nlp.lemmas import Lemmatizers
 from ..nlp.ner import NerModels
 from ..nlp.orgs_uk import ukrainian_orgs
 from .place_company import places_in_company
+from .repeated_names import repeated_names
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 from ..store.base import Store
 
@@ -133,6 +134,9 @@ class EntityStage:
         entities = [e for e in (self._link_or_fallback(m, doc, countries) for m in mentions) if e is not None]
         if self.resolve_places:
             entities = self._places_by_company(doc, tokens, entities, countries)
+        if lang in ("uk", "ru", "es"):  # where no model or a Russian one finds the names (spaCy keeps them consistent)
+            first_name = lambda w: "Name" in (self.lemmatizers.grammemes(w, lang) or frozenset())  # noqa: E731
+            entities = sorted(entities + repeated_names(tokens, entities, first_name), key=lambda e: e.start)
         self._unknown_places(doc, entities)
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
