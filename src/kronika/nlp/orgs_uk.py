@@ -155,9 +155,11 @@ def _quoted(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     return (first.start, first.start + len(inner))
 
 
-# a work's title, not an organisation's name, follows these words: "у вірші « Про премудрість »", "слово « НЕ »"
+# a work's, a programme's or an event's title, not an organisation's name, follows these words: "у вірші « Про
+# премудрість »", "слово « НЕ »", "у телепрограмі « Схеми »", "по проекту « Технополіс »"
 _WORK = re.compile(r"(?:вірш|збірк|збірц|роман|повіст|поем|книг|книжк|твор|фільм|пісн|п'єс|опер|слов|літер|бренд|марк|"
-                   r"назв|гасл|рубрик|розділ|стат)\w*\s*[«\"“„]\s*$", re.I)
+                   r"назв|гасл|рубрик|розділ|стат|телепрограм|програм|проект|проєкт|сюжет|журнал|часопис|"
+                   r"збірок|фестивал|конкурс|акці)\w*\s*[«\"“„]\s*$", re.I)
 # compounds that make a single word an organisation's name: "Київенерго", "Ощадбанку", "Держрезерв", "Укрзалізниця"
 _COMPOUND = re.compile(r"^(?:укр|держ)\w{3,}|\w{3,}(?:енерго|газ|газу|банк|банку|нафта|нафти|буд|будом|пром|прому|трест|"
                        r"здоровниц\w|нагляд\w*|резерв\w*|водоканал\w*|трансгаз\w*|комунсервіс\w*)$")

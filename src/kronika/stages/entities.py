@@ -135,8 +135,9 @@ class EntityStage:
         if self.resolve_places:
             entities = self._places_by_company(doc, tokens, entities, countries)
         if lang in ("uk", "ru", "es"):  # where no model or a Russian one finds the names (spaCy keeps them consistent)
-            first_name = lambda w: "Name" in (self.lemmatizers.grammemes(w, lang) or frozenset())  # noqa: E731
-            entities = sorted(entities + repeated_names(tokens, entities, first_name), key=lambda e: e.start)
+            grams = lambda w: self.lemmatizers.grammemes(w, lang) or frozenset()  # noqa: E731
+            again = repeated_names(tokens, entities, lambda w: "Name" in grams(w))
+            entities = sorted(entities + again, key=lambda e: e.start)
         self._unknown_places(doc, entities)
         dropped: set[int] = set()
         agents = self._agents(doc, tokens, entities, countries, dropped)
@@ -306,9 +307,10 @@ class EntityStage:
                 start = start + re.search(r"\w+\W+", text[start:end]).end()  # "Пан Островершенко", "Суддя Андреїшина"
                 words = words[1:]
             opening = start in sentence_starts or bool(_SPEECH_OPENS.search(text[max(0, start - 6) : start]))
-            if lang == "uk" and label == "PER" and len(words) == 1 and grams(words[0]) and not (
-                    grams(words[0]) & {"NOUN", "ADJF", "UNKN", "LATN", "Name", "Surn", "Patr"}):
-                continue  # "— Бо я", "на Його місце": a pronoun, particle or conjunction is no name
+            if lang == "uk" and label == "PER" and len(words) == 1 and grams(words[0]) and (
+                    not (grams(words[0]) & {"NOUN", "ADJF", "UNKN", "LATN", "Name", "Surn", "Patr"})
+                    or (opening and _CLOSED & grams(words[0]))):
+                continue  # "— Бо я", "на Його місце", "— Я знайшла": a pronoun, particle or conjunction is no name
             if lang == "uk" and label == "PER" and len(words) >= 2 and _not_a_name_word(grams(words[0])) and any(
                 {"Name", "Surn"} & grams(w) for w in words[1:]
             ):
