@@ -330,8 +330,8 @@ class EntityStage:
                     and _common_word(grams(words[0])) and (label == "PER" or self._place(text[start:end], lang, {}) is None):
                 continue  # "Війна", "Дослідження", "Усі" opening a sentence: a word of the dictionary, no name
             if lang == "uk" and label == "LOC" and len(words) == 1 and {"Name", "Surn"} & grams(words[0]) and \
-                    self._place(text[start:end], lang, {}) is None:
-                label = "PER"  # "побігла до Мари", "Кароліна теж": a name the gazetteer does not know as a place
+                    not _after_place_word(text, start, lang) and not _a_town(self._place(text[start:end], lang, {})):
+                label = "PER"  # "побігла до Мари", "поезія Тичини": a name that is no town (at most a village's)
             kept.append((start, end, label))
         if lang == "uk":
             kept = _with_orgs(kept, ukrainian_orgs(text, tokens, grams))
@@ -572,6 +572,11 @@ def _with_orgs(spans: list[tuple[int, int, str]], orgs: list[tuple[int, int]]) -
 _INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯІЇЄҐЁ]\s?\.\s?){1,2}[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+(?:-[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ]+)?")
 
 
+def _a_town(found: Any) -> bool:
+    """Whether a gazetteer answer is a town of 5,000 or more, or a region or country."""
+    return found is not None and (found[0].population >= 5000 or found[0].precision != "place")
+
+
 def _name_only(grammemes: frozenset[str]) -> bool:
     """A name word that the dictionary knows as no verb, adverb or function word."""
     return bool(grammemes & {"Name", "Surn"}) and not (_CLOSED & grammemes or grammemes & {"VERB", "ADVB", "PRTF", "GRND"})
@@ -668,11 +673,22 @@ def _split_at_brackets(text: str, spans: list[tuple[int, int, str]]) -> list[tup
     return out
 
 
+_PLACES_JOINED = re.compile(r"\s+(?:та|і|й|и)\s+(?=[А-ЯІЇЄҐЁ])")
+
+
 def _split_at_lowercase(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's name holds no lowercase word but a particle ("да", "ибн"): cut a model span like
-    "Вашингтоні з Ллойдом Остіном" into its capitalised runs. An initial keeps its full stop ("Йозеф К.")."""
+    "Вашингтоні з Ллойдом Остіном" into its capitalised runs. An initial keeps its full stop ("Йозеф К.").
+    Places joined by "та"/"і" are two places."""
     out = []
     for start, end, label in spans:
+        if label == "LOC":  # "Китаї та Кореї", "Донбасу та Криму": two places
+            cut = start
+            for m in _PLACES_JOINED.finditer(text, start, end):
+                out.append((cut, m.start(), label))
+                cut = m.end()
+            out.append((cut, end, label))
+            continue
         if label != "PER":
             out.append((start, end, label))
             continue
