@@ -25,6 +25,8 @@ __all__ = ["ukrainian_orgs"]
 # legal forms written before a company's quoted name
 _LEGAL = frozenset("""ТОВ ТзОВ ДП ПАТ ПрАТ ПП НАК КП ГО АТ ВАТ ЗАТ ТДВ ФОП КНП КЗ ДУ ОП СГПП БО МБФ ГС""".split())
 _ABBREVIATION = re.compile(r"[А-ЯІЇЄҐ]{2,6}")
+# abbreviated institution nouns that head a name: "ГУ Нацполіції в Херсонській області", "УМВС України"
+_HEAD_ABBREVIATIONS = frozenset("ГУ ГУНП УМВС ТВ ОТВ ВП РВ ДПІ ЦК".split())
 # institution nouns (lemmas) that head an organisation's name
 _HEADS = frozenset("""міністерство відомство агентство служба комітет комісія рада міськрада облрада
     адміністрація держадміністрація облдержадміністрація міськвиконком виконком управління департамент
@@ -91,10 +93,10 @@ def _legal_form(text: str, tokens: list[Token], i: int) -> tuple[int, int] | Non
 def _institution(text: str, tokens: list[Token], i: int,
                  grammemes: Callable[[str], frozenset[str]]) -> tuple[int, int] | None:
     first = tokens[i]
-    if not first.is_title or first.is_upper:
+    if (not first.is_title or first.is_upper) and first.text not in _HEAD_ABBREVIATIONS:
         return None
     j = i
-    head_first = first.lemma.lower() in _HEADS
+    head_first = first.lemma.lower() in _HEADS or first.text in _HEAD_ABBREVIATIONS
     if not head_first:
         # "Київської міської ради": a capitalised adjective, lowercase adjectives, then the head noun
         if "ADJF" not in grammemes(first.text) and not _ADJECTIVE_ENDING.search(first.text):
@@ -114,6 +116,13 @@ def _institution(text: str, tokens: list[Token], i: int,
             break  # no punctuation inside: "училища, українського мецената"
         if tokens[k].key in _AND and k + 1 < len(tokens) and "gent" in grammemes(tokens[k + 1].text) \
                 and tokens[k + 1].text.islower():
+            k += 1
+            continue
+        if tokens[k].key == "з" and k + 1 < len(tokens) and tokens[k + 1].key == "питань":  # "Бюро з питань екології"
+            k += 2
+            continue
+        if _ABBREVIATION.fullmatch(tokens[k].text):  # "відділення АМКУ", "ГУ ДСНС України": an abbreviated owner
+            end = tokens[k].end
             k += 1
             continue
         tags = grammemes(tokens[k].text)  # the dictionary look-up folds apostrophes ("здоров’я")

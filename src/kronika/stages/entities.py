@@ -301,7 +301,7 @@ class EntityStage:
         kept = []
         sentence_starts = {s.start for s in doc.sentences}
         for start, end, label in _split_at_lowercase(text, spans):
-            end = _without_trailing_words(text, start, end, grams)
+            end = _without_trailing_words(text, start, _before_a_verb(text, start, end, grams), grams)
             words = re.findall(r"\w+", text[start:end])
             if lang == "uk" and label == "PER" and len(words) >= 2 and words[0].lower() in _HONORIFICS:
                 start = start + re.search(r"\w+\W+", text[start:end]).end()  # "Пан Островершенко", "Суддя Андреїшина"
@@ -585,6 +585,17 @@ def _name_only(grammemes: frozenset[str]) -> bool:
 def _common_word(grammemes: frozenset[str]) -> bool:
     """A dictionary word with no reading as a first name, surname or patronymic."""
     return bool(grammemes) and not grammemes & {"Name", "Surn", "Patr", "UNKN", "LATN", "Geox", "Orgn"}
+
+
+def _before_a_verb(text: str, start: int, end: int, grams: Callable[[str], frozenset[str]]) -> int:
+    """Where a span ends before the first lowercase verb in it: a name holds none ("Комітет знищити ці матеріали",
+    "Власником ВК «Промтехбуд» є Тертиця")."""
+    for m in re.finditer(r"(?<=\s)([^\W\d_]+)(?=\s|$)", text[start:end]):
+        word = m.group(1)
+        tags = grams(word)
+        if word.islower() and tags & {"VERB", "INFN"} and not tags & {"NOUN", "ADJF"}:
+            return start + len(text[start : start + m.start()].rstrip())
+    return end
 
 
 def _without_trailing_words(text: str, start: int, end: int, grams: Callable[[str], frozenset[str]]) -> int:
