@@ -523,7 +523,7 @@ _ONE_COUNTRY = (3, 0.6)
 
 # the word before a name that says it is a place: "in Kobane", "près de Kairouan", "у Львові", "под Бахмутом"
 _PLACE_WORDS = {
-    "en": frozenset("in near at outside around across into throughout towards toward".split()),
+    "en": frozenset("in near at outside around across into throughout towards toward beyond via".split()),
     "fr": frozenset("à dans près vers autour".split()),
     "es": frozenset("en cerca hacia".split()),
     "uk": frozenset("у в біля під поблизу околицях по м с смт місті місто селі село селища селищі".split()),
@@ -531,7 +531,7 @@ _PLACE_WORDS = {
 }
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
 # prepositions of place that come before persons too ("з Шепетівки", "з Петренком"): a town must be of some size
-_WEAK_PLACE_WORDS = {"uk": frozenset("з із зі до".split()), "ru": frozenset("из до".split())}
+_WEAK_PLACE_WORDS = {"uk": frozenset("з із зі до".split()), "ru": frozenset("из до".split()), "en": frozenset(["from"])}
 # a street word before a name: "вулиці Оборони", "вул. Гагаріна", "проспекту Леніна", "ул. Ленина"
 _STREET = re.compile(r"(?<!\w)(?:(?:вул|просп|пр-т|пл|ул|пер|б-р)\.\s*|(?:вулиц|проспект|площ|провул|бульвар|улиц|переул)\w*\s+)$",
                      re.I)
