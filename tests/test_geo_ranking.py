@@ -129,3 +129,18 @@ def test_a_romanised_arabic_article_is_read_joined_or_dropped(gaz, name, gid):
 def test_a_region_phrase_with_an_arabic_article_is_the_region(gaz):
     region = _best(gaz, "Al-Raqqa province", "en")
     assert (region.country, region.precision) == ("SYR", "region")
+
+
+@pytest.mark.parametrize("name, lang, country", [
+    ("northern Syria", "en", "SYR"), ("Західній Україні", "uk", "UKR"), ("l'est de l'Ukraine", "fr", "UKR"),
+    ("el norte de Siria", "es", "SYR"),
+])
+def test_a_part_of_a_country_named_by_its_direction_is_placed_in_the_country(gaz, name, lang, country):
+    found = _best(gaz, name, lang)
+    assert (found.country, found.precision) == (country, "country")
+
+
+def test_a_name_with_a_direction_of_its_own_stays_whole(gaz):
+    assert _best(gaz, "Northern Ireland", "en").country == "GBR"
+    assert _best(gaz, "South Sudan", "en").country == "SSD"
+    assert _best(gaz, "North Carolina", "en").precision == "region"

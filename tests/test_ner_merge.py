@@ -139,7 +139,9 @@ def test_a_preposition_of_place_does_not_make_every_name_a_place(pipeline) -> No
 
 @pytest.mark.slow
 def test_ukrainian_place_after_a_preposition_and_a_region_phrase_the_model_missed(pipeline) -> None:
-    found = _places(pipeline, "Він живе у Львові.\nВода є в 71 населеному пункті Донецької області.", "uk")
+    found = _places(pipeline, "Він живе у Львові.\nВода є в 71 населеному пункті Донецької області.\n"
+                    "Найгірша ситуація зараз на Кіровоградщині , кажуть рятувальники.", "uk")
+    assert found["Кіровоградщині"][1:] == ("UKR", "region")
     assert found["Львові"][:2] == (702550, "UKR")
     assert found["Донецької області"][1:] == ("UKR", "region")
 

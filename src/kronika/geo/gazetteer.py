@@ -70,6 +70,15 @@ def _without_article(name: str) -> list[str]:
     return [f"{m.group()[:-1].capitalize()} {core}", f"Al {core}", core]
 
 
+# a part of a country or region named by its direction: "northern Syria", "Західній Україні", "l'est de l'Ukraine"
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south)?(?:-?(?:east|west))?(?:ern)?\s+|(?:north|south)(?:ern)?\s+|central\s+|"
+    r"(?:півн\w*|півд\w*|схід\w*|східн\w*|західн\w*|центральн\w*|север\w*|южн\w*|восточн\w*|западн\w*)"
+    r"(?:-\w+)?\s+(?:(?:регіон|частин|район|регион|част)\w*\s+)?|"
+    r"(?:l['’]|le\s+|el\s+)?(?:est|ouest|nord|sud|centre|este|oeste|norte|sur|centro)(?:-\w+)?\s+(?:de\s+(?:la\s+|l['’]|los\s+|las\s+)?|du\s+|del\s+))",
+    re.I)
+
+
 def _named_after(name: str) -> str | None:
     """The town's name in a site's name ("Qayyarah Airfield West" -> "Qayyarah"), or None."""
     m = _SITE.match(name.strip())
@@ -321,6 +330,10 @@ class Gazetteer:
             found = found or self.resolve_region(variant, lang, countries) or self.resolve(variant, countries, lang)
         if found is None and (core := _named_after(name)):
             found = self._near(name, core, countries, lang)
+        if found is None and (part := _DIRECTION.match(name)) and part.end() < len(name):
+            found = self.resolve_mention(name[part.end():], lang, countries, lemmatize)
+            if found is not None and found[0].precision == "place":
+                found = None  # "northern Syria", "Західній Україні" are parts of a country or region, not of a town
         return found
 
     def _near(self, name: str, core: str, countries: dict[str, float], lang: str | None) -> tuple[GeoCandidate, float] | None:

@@ -980,7 +980,7 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
         if not tok.is_title or tok.key in FUNCTION_WORDS or tok.key in calendar:  # "in June", "в Вторник"
             continue
         wide = _with_region_noun(text, tok.end, lang)
-        if wide > tok.end:
+        if wide > tok.end or (lang in ("uk", "ru") and _SHCHYNA.search(tok.key)):  # "Кіровоградщині", "Киевщины"
             out.append(_Mention(tok.start, wide, "LOC", origin="prep"))
             continue
         street = _STREET.search(text, max(0, tok.start - 16), tok.start) if lang in ("uk", "ru") else None
@@ -1041,6 +1041,8 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
     return frozenset(normalize(w) for n in names for w in n.split("|"))
 
 
+# a region named by the "-щина" suffix: "Київщина", "Донеччині", "Харьковщины"
+_SHCHYNA = re.compile(r"\w{3,}(?:щин|ччин)(?:а|и|і|у|ою|ой|ы|е)$")
 # a region noun after a Ukrainian or Russian adjective: "Донецької області", "Обухівському районі"
 _REGION_NOUN = re.compile(r"\s+(?:област[іьиюі]|областью|обл\.|район[іау]?|районе|районом|районів|кра[юяе]|краем|"
                           r"округ[ау]?|округе)(?!\w)", re.I)
