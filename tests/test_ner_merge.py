@@ -294,3 +294,15 @@ def test_a_word_of_a_persons_name_alone_later_is_that_person(pipeline) -> None:
     assert "Золотарьова" in persons
     full, alone = persons["Дмитро Кулеба"], persons["Кулебу"]
     assert full.kb_id and alone.kb_id == full.kb_id  # the surname takes the person's link
+
+
+@pytest.mark.slow
+def test_a_name_placed_once_is_the_same_place_again_in_the_article(pipeline) -> None:
+    text = ("Forces began their advance to isolate Raqqah, Syria, on Sunday.\n"
+            "The isolation of Raqqah, when complete, will liberate the city.")
+    from kronika.model import Article, Document
+
+    doc = Document(Article.create(text, lang="en"))
+    assert pipeline.process(doc).ok
+    raqqah = [p for p in doc.places if p.text == "Raqqah"]
+    assert len(raqqah) == 2 and {p.geonameid for p in raqqah} == {172955}

@@ -14,7 +14,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..model import Document, Entity, Place
 from ..nlp.lemmas import Lemmatizers
 from ..nlp.ner import NerModels
 from ..nlp.orgs_uk import ukrainian_orgs
-from .place_company import places_in_company
+from .place_company import Placed, places_in_company
 from .repeated_names import repeated_names
 from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
 from ..store.base import Store
@@ -390,9 +390,26 @@ class EntityStage:
         loose = [Entity(a, b, doc.text[a:b], "MISC") for a, b in _loose_words(doc.text, tokens, entities, set(starts), lang)]
         pool = sorted(entities + loose, key=lambda e: e.start)
         same = lambda a, b: bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)  # noqa: E731
-        found = places_in_company(doc.text, pool, same, lambda name, cs: self._place(name, lang, cs), countries)
+        resolve = lambda name, cs: self._place(name, lang, cs)  # noqa: E731
+        found = places_in_company(doc.text, pool, same, resolve, countries)
+        self._place_them(doc, found)
+        again = places_in_company(doc.text, pool, same, resolve, countries, repeats_only=True)
+        self._place_them(doc, again)
+        added = {id(p.entity) for p in found + again}
+        return sorted(entities + [e for e in loose if id(e) in added], key=lambda e: e.start)
+
+    def _place_them(self, doc: Document, found: list[Placed]) -> None:
+        """Make the names :func:`places_in_company` found places: entities of kind place, and ``doc.places``."""
+        places_by_span = {(p.start, p.end): p for p in doc.places}
         for p in found:
             e, cand = p.entity, p.candidate
+            if p.same_as is not None:  # the name of a place found elsewhere in the article: that place again
+                for f in ("kb_id", "name", "country", "kind", "link_score"):
+                    setattr(e, f, getattr(p.same_as, f))
+                e.label = "LOC"
+                if (twin := places_by_span.get((p.same_as.start, p.same_as.end))) is not None:
+                    doc.places.append(replace(twin, text=e.text, start=e.start, end=e.end))
+                continue
             if cand is None:  # a place the gazetteer lacks: an unlinked LOC, which _unknown_places may yet place
                 e.label = "LOC"
                 continue
@@ -400,8 +417,6 @@ class EntityStage:
                 "LOC", cand.ref, _place_name(cand), cand.country, "place", round(p.confidence, 3))
             doc.places.append(Place(e.text, e.start, e.end, cand.geonameid, _place_name(cand), cand.country, cand.lat,
                                     cand.lon, cand.admin1, cand.feature_class, cand.precision, round(p.confidence, 3)))
-        added = {id(p.entity) for p in found}
-        return sorted(entities + [e for e in loose if id(e) in added], key=lambda e: e.start)
 
     def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
         """A country named is also a place, at country precision (its GeoNames country entry)."""

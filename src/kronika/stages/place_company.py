@@ -8,7 +8,8 @@ nothing in the name itself says what it is. Two cues around a name say it:
 - a country after it that qualifies it: "Raqqah, Syria", "Мінськ (Білорусь)", or before it that owns it:
   "Syria’s Idlib province";
 - a town in brackets after a name: "ФК «Металург» (Запоріжжя)";
-- words after it that say what place it is: "Sabboura, an area outside Damascus".
+- words after it that say what place it is: "Sabboura, an area outside Damascus";
+- the same name placed elsewhere in the article ("isolate Raqqah, Syria" … "the isolation of Raqqah").
 
 A name so placed must still be a place the gazetteer knows (but the last, which may be one it lacks): in the
 qualifying country, or in the country of a
@@ -47,11 +48,13 @@ _TOWN = 20_000
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A name found to be a place: the span and the gazetteer's answer (None: a place it lacks)."""
+    """A name found to be a place: the span and the gazetteer's answer (None: a place it lacks), or the place
+    entity of the same name elsewhere in the article that it repeats."""
 
     entity: Entity
     candidate: Any
     confidence: float
+    same_as: Entity | None = None
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -75,18 +78,30 @@ def places_in_company(
     same_sentence: Callable[[int, int], bool],
     resolve: Callable[[str, dict[str, float]], Any],
     countries: dict[str, float],
+    *,
+    repeats_only: bool = False,
 ) -> list[Placed]:
     """The open names of ``entities`` (sorted by start) that a list of places or a qualifying country makes
     places. ``resolve(name, countries)`` is the gazetteer's ``(candidate, confidence)`` or None;
-    ``same_sentence(a, b)`` says whether two offsets lie in one sentence."""
+    ``same_sentence(a, b)`` says whether two offsets lie in one sentence; ``repeats_only`` applies the last cue
+    alone (a second pass, once the names the others placed are places)."""
     out: list[Placed] = []
     placed: set[int] = set()
-    for _ in range(2):  # a name placed in the first pass may make the next one a neighbour of places
+    # one name, one place in an article: "isolate Raqqah, Syria" ... "the isolation of Raqqah"
+    named = {_key(e.text): e for e in entities if e.label == "LOC" and e.kind == "place" and e.kb_id}
+    for _ in range(1 if repeats_only else 2):  # a name placed in the first pass may make the next one a neighbour of places
         for i, e in enumerate(entities):
             if i in placed or not _open(e):
                 continue
             left = entities[i - 1] if i > 0 else None
             right = entities[i + 1] if i + 1 < len(entities) else None
+            same = named.get(_key(e.text))
+            if same is not None:
+                placed.add(i)
+                out.append(Placed(e, None, same.link_score or 0.0, same))
+                continue
+            if repeats_only:
+                continue
             found = (_qualified(text, e, right, same_sentence, resolve) or _owned(text, e, left, resolve)
                      or _bracketed(text, e, left, resolve, countries)
                      or _listed(text, e, left, right, placed, entities, same_sentence, resolve, countries)
@@ -95,6 +110,10 @@ def places_in_company(
                 placed.add(i)
                 out.append(Placed(e, *found))
     return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _qualified(text: str, e: Entity, right: Entity | None, same_sentence: Callable[[int, int], bool],
