@@ -22,7 +22,7 @@ from kronika.eval import (
     read_gold,
     score_mentions,
 )
-from kronika.eval.ner import _causes, _layout, gold_label, pred_label
+from kronika.eval.ner import _causes, _layout, _trimmed, gold_label, pred_label
 
 from .conftest import FIXTURES
 
@@ -166,6 +166,16 @@ def test_layout_keeps_token_offsets() -> None:
 
 
 # -- end to end -------------------------------------------------------------------------------------
+
+
+def test_quotation_marks_at_a_spans_ends_are_no_part_of_the_name_unless_strict() -> None:
+    text = "клуба « Днепр » и ТОВ «Каштан» ."
+    quoted = (text.index("«"), text.index("»") + 1)
+    assert text[slice(*_trimmed(text, *quoted))] == "Днепр"
+    assert text[slice(*_trimmed(text, *quoted, quotes=False))] == "« Днепр »"
+    company = (text.index("ТОВ"), text.rindex("»") + 1)
+    assert text[slice(*_trimmed(text, *company))] == "ТОВ «Каштан"  # gold and prediction lose the same mark
+    assert _trimmed(text, text.index("«"), text.index("«") + 1) == (text.index("«"), text.index("«"))
 
 
 @pytest.mark.slow

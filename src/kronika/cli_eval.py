@@ -25,8 +25,10 @@ def eval_group() -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N", help="Score the first N sentences of each file.")
 @click.option("--examples", type=click.IntRange(min=0), default=0, metavar="N",
               help="Show N error examples per side and label.")
+@click.option("--strict-quotes", is_flag=True,
+              help="Count quotation marks at a name's ends (default: '« Днепр »' and 'Днепр' match).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON (one object per file).")
-def ner(files: tuple[str, ...], lang: str, limit: int | None, examples: int, as_json: bool) -> None:
+def ner(files: tuple[str, ...], lang: str, limit: int | None, examples: int, strict_quotes: bool, as_json: bool) -> None:
     """Score the entity stage on CoNLL/IOB/BIOES FILEs or factRuEval folders: P, R, F1 per type."""
     from .eval.ner import EVAL_STAGES, evaluate_ner, format_report
     from .eval.conll import read_gold
@@ -37,7 +39,7 @@ def ner(files: tuple[str, ...], lang: str, limit: int | None, examples: int, as_
         read_gold(path)  # fail on a bad file before loading any model
     pipeline = build_pipeline([make_stage(n) for n in EVAL_STAGES], "eval")
     for i, path in enumerate(files):
-        report = evaluate_ner(path, lang, limit=limit, pipeline=pipeline, examples=examples)
+        report = evaluate_ner(path, lang, limit=limit, pipeline=pipeline, examples=examples, strict_quotes=strict_quotes)
         if as_json:
             click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         else:

@@ -220,16 +220,25 @@ def _layout(unit: list[Sentence]) -> tuple[str, list[list[tuple[int, int]]]]:
     return "\n".join(" ".join(s.tokens) for s in unit), offsets
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+_QUOTE_MARKS = "«»“”„\"'"
+
+
+def _trimmed(text: str, start: int, end: int, quotes: bool = True) -> tuple[int, int]:
+    """A span without the spaces and (``quotes``) the quotation marks at its ends: "« Днепр »" and "Днепр" name
+    the same club (corpora differ on whether the quotes belong to the name; kronika's spans leave them out)."""
     span = text[start:end]
-    return start + len(span) - len(span.lstrip()), end - len(span) + len(span.rstrip())
+    inner = span.strip().strip(_QUOTE_MARKS if quotes else "").strip()
+    if not inner:
+        return start, start
+    offset = span.index(inner)
+    return start + offset, start + offset + len(inner)
 
 
-def _add_gold(u: int, unit: list[Sentence], offsets: list[list[tuple[int, int]]], gold: set[Mention],
-              skip: set[tuple[int, int, int]]) -> None:
+def _add_gold(u: int, unit: list[Sentence], text: str, offsets: list[list[tuple[int, int]]], gold: set[Mention],
+              skip: set[tuple[int, int, int]], quotes: bool) -> None:
     for s, ranges in zip(unit, offsets):
         for g in [*s.spans, *s.ignored]:
-            key = (u, ranges[g.start][0], ranges[g.end - 1][1])
+            key = (u, *_trimmed(text, ranges[g.start][0], ranges[g.end - 1][1], quotes))
             label = gold_label(g.label) if g in s.spans else None
             if label is None:
                 skip.add(key)
@@ -238,11 +247,13 @@ def _add_gold(u: int, unit: list[Sentence], offsets: list[list[tuple[int, int]]]
 
 
 def evaluate_ner(path: str | Path, lang: str, *, limit: int | None = None, pipeline: Pipeline | None = None,
-                 stages: Sequence[str] = EVAL_STAGES, group: int = 20, examples: int = 0) -> NerReport:
+                 stages: Sequence[str] = EVAL_STAGES, group: int = 20, examples: int = 0,
+                 strict_quotes: bool = False) -> NerReport:
     """Run kronika's entity stage over a gold file and score it against the gold spans.
 
     ``limit`` keeps the first sentences only; ``pipeline`` reuses a built pipeline (else one is
-    built from ``stages``); ``examples`` keeps that many error examples per side and label.
+    built from ``stages``); ``examples`` keeps that many error examples per side and label;
+    ``strict_quotes`` counts the quotation marks at a span's ends (by default "« Днепр »" and "Днепр" match).
     """
     from ..stages import make_stage
 
@@ -257,7 +268,7 @@ def evaluate_ner(path: str | Path, lang: str, *, limit: int | None = None, pipel
     texts: dict[int, str] = {}
     for u, unit in enumerate(_units(sentences, group)):
         texts[u], offsets = _layout(unit)
-        _add_gold(u, unit, offsets, gold, skip)
+        _add_gold(u, unit, texts[u], offsets, gold, skip, not strict_quotes)
         doc = Document(Article.create(texts[u], lang=lang))
         report.units += 1
         if not pipeline.process(doc).ok:
@@ -265,7 +276,7 @@ def evaluate_ner(path: str | Path, lang: str, *, limit: int | None = None, pipel
             continue
         report.lang_mismatches += sum(1 for pl in doc.paragraph_langs if pl != lang)
         for e in doc.entities:
-            start, end = _trimmed(texts[u], e.start, e.end)
+            start, end = _trimmed(texts[u], e.start, e.end, not strict_quotes)
             label = pred_label(e.label)
             if end > start and label is not None:
                 pred.add(Mention(u, start, end, label))
