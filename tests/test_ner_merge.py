@@ -123,7 +123,9 @@ def _places(pipeline, text: str, lang: str) -> dict[str, tuple[int | None, str |
 def test_names_the_model_did_not_call_places_are_placed_by_their_preposition(pipeline) -> None:
     # en_core_web_sm calls Aleppo a nationality, Kobane an organisation, misses Auckland, takes "Near" in
     found = _places(pipeline, "Historic cities such as Aleppo were bombed.\nFighting raged in Kobane.\n"
-                    "She lost to Ana Ivanovic in Auckland.\nNear Tal Afar, one strike destroyed a vehicle.", "en")
+                    "She lost to Ana Ivanovic in Auckland.\nNear Tal Afar, one strike destroyed a vehicle.\n"
+                    "They pushed the militants out of Manbij.", "en")
+    assert found["Manbij"][1] == "SYR"
     assert found["Aleppo"][:2] == (170063, "SYR")
     assert found["Kobane"][:2] == (172256, "SYR")
     assert found["Auckland"][:2] == (2193733, "NZL")

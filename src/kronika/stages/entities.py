@@ -545,6 +545,16 @@ _PLACE_WORDS = {
     "ru": frozenset("в во под около возле близ окрестностях по г пос городе город селе село поселке посёлке".split()),
 }
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
+_PHRASE_BEFORE = re.compile(r"(\w+\s+\w+)\W{0,2}$")
+# two words before a name that say it is a place: "pushed ISIL out of Kobane", "the town of Sarmin"
+_PLACE_PHRASES = {
+    "en": frozenset("out of|north of|south of|east of|west of|outskirts of|city of|town of|village of|suburb of|"
+                    "province of|region of|district of".split("|")),
+    "fr": frozenset("ville de|village de|région de|province de|localité de|commune de|nord de|sud de|est de|ouest de|"
+                    "près de|proche de".split("|")),
+    "es": frozenset("ciudad de|pueblo de|localidad de|provincia de|región de|norte de|sur de|este de|oeste de|"
+                    "cerca de".split("|")),
+}
 # prepositions of place that come before persons too ("з Шепетівки", "з Петренком"): a town must be of some size
 _WEAK_PLACE_WORDS = {"uk": frozenset("з із зі до".split()), "ru": frozenset("из до".split()), "en": frozenset(["from"])}
 # a street word before a name: "вулиці Оборони", "вул. Гагаріна", "проспекту Леніна", "ул. Ленина"
@@ -554,7 +564,10 @@ _STREET = re.compile(r"(?<!\w)(?:(?:вул|просп|пр-т|пл|ул|пер|�
 
 def _after_place_word(text: str, start: int, lang: str | None) -> bool:
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return bool(m) and m.group(1).lower() in _PLACE_WORDS.get(lang or "", ())  # type: ignore[union-attr]
+    if m and m.group(1).lower() in _PLACE_WORDS.get(lang or "", ()):  # type: ignore[operator]
+        return True
+    phrase = _PHRASE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(phrase) and " ".join(phrase.group(1).lower().split()) in _PLACE_PHRASES.get(lang or "", ())
 
 
 def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, float], weak: bool = False) -> bool:
@@ -1002,9 +1015,11 @@ def _after_place_word_runs(tokens: list[Token], lang: str | None, text: str) -> 
         if street is not None:  # a street, named with its street word
             out.append(_Mention(street.start(), tok.end, "LOC", origin="street"))
             continue
-        if i == 0 or tok.boundary or tokens[i - 1].key not in words | weak_words:
+        after_phrase = i >= 2 and not tokens[i - 1].boundary and \
+            f"{tokens[i - 2].key} {tokens[i - 1].key}" in _PLACE_PHRASES.get(lang or "", ())
+        if i == 0 or tok.boundary or (tokens[i - 1].key not in words | weak_words and not after_phrase):
             continue
-        weak = tokens[i - 1].key not in words
+        weak = tokens[i - 1].key not in words and not after_phrase
         run = [tok]
         while len(run) < 3 and i + len(run) < len(tokens) and tokens[i + len(run)].is_title and not tokens[i + len(run)].boundary:
             after = tokens[i + len(run)]
