@@ -111,6 +111,18 @@ def test_english_names_keep_their_words_through_the_stage(pipeline) -> None:
     assert not {"Jordan", "Angeles", "Greg Maddux's"} & found
 
 
+def _entities(pipeline, text: str, lang: str, published: str | None = None) -> list:
+    from kronika.model import Article, Document
+
+    doc = Document(Article.create(text, lang=lang, published=published))
+    assert pipeline.process(doc).ok
+    return doc.entities
+
+
+def _labelled(pipeline, text: str, lang: str, label: str) -> set[str]:
+    return {e.text for e in _entities(pipeline, text, lang) if e.label == label}
+
+
 def _places(pipeline, text: str, lang: str) -> dict[str, tuple[int | None, str | None, str | None]]:
     from kronika.model import Article, Document
 
@@ -204,18 +216,13 @@ def test_no_organisation_in_a_lone_institution_noun_a_title_or_a_word_of_ukraine
 
 @pytest.mark.slow
 def test_ukrainian_names_with_initials_alone_and_common_words_opening_a_sentence(pipeline) -> None:
-    from kronika.model import Article, Document
-
     text = ("Лекцію про В. І. Вернадського прочитав професор.\nВійна змінила все, сказав Маріо.\n"
             "Дослідження тривало два роки.")
-    doc = Document(Article.create(text, lang="uk"))
-    assert pipeline.process(doc).ok
-    persons = {e.text for e in doc.entities if e.label == "PER"}
-    assert {"В. І. Вернадського", "Маріо"} <= persons
-    doc = Document(Article.create("Вона повернулася додому.\nХристина була задоволена роботою.", lang="uk"))
-    assert pipeline.process(doc).ok
-    assert "Христина" in {e.text for e in doc.entities if e.label == "PER"}  # only a name, even opening a sentence
-    assert not {"Війна", "Дослідження"} & {e.text for e in doc.entities}
+    entities = _entities(pipeline, text, "uk")
+    assert {"В. І. Вернадського", "Маріо"} <= {e.text for e in entities if e.label == "PER"}
+    assert not {"Війна", "Дослідження"} & {e.text for e in entities}
+    text = "Вона повернулася додому.\nХристина була задоволена роботою."
+    assert "Христина" in _labelled(pipeline, text, "uk", "PER")  # only a name, even opening a sentence
 
 
 @pytest.mark.slow
@@ -272,27 +279,20 @@ def test_a_town_in_brackets_or_a_name_called_a_place_is_a_place(pipeline) -> Non
 
 @pytest.mark.slow
 def test_ukrainian_streets_towns_with_their_district_and_towns_after_from(pipeline) -> None:
-    from kronika.model import Article, Document
-
     text = ("Квартира розташована на вулиці Оборони , 5.\nДілянки знаходяться у селі Романків Обухівського району .\n"
             "Тендер виграла фірма з Шепетівки , а суд розглянув справу з Петренком .")
-    doc = Document(Article.create(text, lang="uk"))
-    assert pipeline.process(doc).ok
-    locs = {e.text for e in doc.entities if e.label == "LOC"}
+    entities = _entities(pipeline, text, "uk")
+    locs = {e.text for e in entities if e.label == "LOC"}
     assert {"вулиці Оборони", "Романків", "Обухівського району", "Шепетівки"} <= locs
-    assert "Оборони" not in {e.text for e in doc.entities if e.label == "PER"}
+    assert "Оборони" not in {e.text for e in entities if e.label == "PER"}
     assert "Петренком" not in locs
 
 
 @pytest.mark.slow
 def test_a_word_of_a_persons_name_alone_later_is_that_person(pipeline) -> None:
-    from kronika.model import Article, Document
-
     text = ("Власником фірми є Ірина Золотарьова , повідомили в реєстрі .\nЗолотарьова нині є власницею ще двох фірм .\n"
             "Міністр Дмитро Кулеба зустрівся з послами.\nКулебу запросили до Брюсселя.")
-    doc = Document(Article.create(text, lang="uk", published="2023-05-10"))
-    assert pipeline.process(doc).ok
-    persons = {e.text: e for e in doc.entities if e.label == "PER"}
+    persons = {e.text: e for e in _entities(pipeline, text, "uk", "2023-05-10") if e.label == "PER"}
     assert "Золотарьова" in persons
     full, alone = persons["Дмитро Кулеба"], persons["Кулебу"]
     assert full.kb_id and alone.kb_id == full.kb_id  # the surname takes the person's link
