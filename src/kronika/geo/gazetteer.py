@@ -124,7 +124,7 @@ _FEATURE_CLASS = {"STM": "H", "SEA": "H", "GULF": "H", "STRT": "H", "RSV": "H", 
                   "ZN": "L", "OILF": "L", "GASF": "L", "MILB": "L", "PRT": "L", "MTS": "T", "MT": "T", "DSRT": "T",
                   "ISL": "T", "ISLS": "T", "PEN": "T", "VAL": "T", "BLDG": "S", "SQR": "S", "AIRB": "S", "AIRF": "S",
                   "DAM": "S", "PS": "S", "BDG": "S", "PSTB": "S", "CMP": "S", "PRK": "L", "PPL": "P", "PPLL": "P",
-                  "PPLX": "P", "LCTY": "L"}
+                  "PPLX": "P", "LCTY": "L", "FRST": "V"}
 _COLUMNS = "p.gid, p.name, p.country, p.lat, p.lon, p.population, p.admin1, p.fclass, p.capital, p.fcode, p.code, p.countries"
 
 
