@@ -104,7 +104,8 @@ def places_in_company(
                 continue
             found = (_qualified(text, e, right, same_sentence, resolve) or _owned(text, e, left, resolve)
                      or _bracketed(text, e, left, resolve, countries)
-                     or _listed(text, e, left, right, placed, entities, same_sentence, resolve, countries)
+                     or _listed(text, e, [(left, i - 1 in placed), (right, i + 1 in placed)], same_sentence, resolve,
+                                countries)
                      or _described(text, e, resolve, countries))
             if found is not None:
                 placed.add(i)
@@ -155,14 +156,13 @@ def _described(text: str, e: Entity, resolve: Callable[[str, dict[str, float]], 
     return found if found is not None and found[0].precision != "country" else (None, 0.0)
 
 
-def _listed(text: str, e: Entity, left: Entity | None, right: Entity | None, placed: set[int],
-            entities: Sequence[Entity], same_sentence: Callable[[int, int], bool],
+def _listed(text: str, e: Entity, beside: list[tuple[Entity | None, bool]], same_sentence: Callable[[int, int], bool],
             resolve: Callable[[str, dict[str, float]], Any], countries: dict[str, float]) -> tuple[Any, float] | None:
-    index = {id(x): j for j, x in enumerate(entities)}
+    """``beside``: the entity before and the one after, each with whether this pass made it a place."""
     neighbours = [
-        n for n, (a, b) in ((left, (left.end if left else 0, e.start)), (right, (e.end, right.start if right else 0)))
-        if n is not None and (_is_place(n) or index[id(n)] in placed) and same_sentence(n.start, e.start)
-        and _gap(text, a, b) in _LIST_GAP
+        n for n, now_placed in beside
+        if n is not None and (_is_place(n) or now_placed) and same_sentence(n.start, e.start)
+        and _gap(text, *((n.end, e.start) if n.end <= e.start else (e.end, n.start))) in _LIST_GAP
     ]
     if not neighbours:
         return None

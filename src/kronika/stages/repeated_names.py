@@ -30,9 +30,12 @@ def repeated_names(
     if not persons:
         return []
     spans = sorted((e.start, e.end) for e in entities)
+    persons.sort(key=lambda p: p.start)
+    starts = [p.start for p in persons]
     words: dict[str, tuple[Entity, bool]] = {}  # lemma -> (person, whether it is their surname)
     for tok in tokens:
-        owner = next((p for p in persons if p.start <= tok.start and tok.end <= p.end), None)
+        i = bisect.bisect_right(starts, tok.start) - 1
+        owner = persons[i] if i >= 0 and tok.end <= persons[i].end else None
         if owner is None or not _name_word(tok):
             continue
         surname = tok.end == owner.end and owner.text.count(" ") > 0 and not is_first_name(tok.text)
