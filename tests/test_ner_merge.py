@@ -308,3 +308,16 @@ def test_a_name_placed_once_is_the_same_place_again_in_the_article(pipeline) -> 
     assert pipeline.process(doc).ok
     raqqah = [p for p in doc.places if p.text == "Raqqah"]
     assert len(raqqah) == 2 and {p.geonameid for p in raqqah} == {172955}
+
+
+def test_a_one_word_person_is_a_city_only_when_big_and_in_the_articles_country() -> None:
+    from types import SimpleNamespace
+
+    from kronika.stages.entities import _Mention, _plausible_place
+
+    city = SimpleNamespace(country="SYR", population=650_000, precision="place")
+    person = _Mention(0, 4, "PER", origin="ner")
+    assert _plausible_place(city, person, False, {"SYR": 0.5})
+    assert not _plausible_place(city, person, False, {"USA": 1.0})  # "Homs said" in an American story: a person
+    assert not _plausible_place(SimpleNamespace(country="SYR", population=30_000, precision="place"), person, False,
+                                {"SYR": 1.0})

@@ -509,7 +509,7 @@ class EntityStage:
         # ... and, in English, a one-word "organisation" that is a town of the article's country ("Kobane",
         # "Tartus" in an article about Syria: the small English model often calls such towns ORG)
         loose = " " not in text and (m.origin == "caps" or (lang == "uk" and m.label == "PER")
-                                     or (lang == "en" and m.label in ("ORG", "MISC")))
+                                     or (lang == "en" and m.label in ("ORG", "MISC", "PER")))
         cued = m.origin in ("prep", "prep_weak") or (
             m.label != "LOC" and text.count(" ") < 3 and _after_place_word(doc.text, m.start, lang))
         if self.resolve_places and (m.label in ("LOC", "NORP") or loose or cued):
@@ -578,7 +578,8 @@ def _plausible_place(cand: Any, m: _Mention, cued: bool, countries: dict[str, fl
     if cued:
         return where or cand.population >= (5000 if m.label in ("PER", "ORG") or weak else 0) or cand.precision != "place"
     # a city of 100,000 the model called an organisation ("Oslo", "Peshawar") is the city
-    return cand.population >= 20000 and (where or m.label == "NORP") or (m.label == "ORG" and cand.population >= 100_000)
+    return cand.population >= 20000 and (where or m.label == "NORP") and m.label != "PER" or (
+        m.label in ("ORG", "PER") and cand.population >= 100_000 and (m.label == "ORG" or where))
 
 
 # a capitalised plural nickname, "de/du/d'/de la/de l'", a capitalised place: "Maple Leafs de Toronto"
