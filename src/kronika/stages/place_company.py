@@ -1,7 +1,7 @@
 """Names that the company they keep makes places.
 
 The NER models call many towns persons or organisations ("Raqqah", "Ліда", "Kobane"), or miss them, when
-nothing in the name itself says what it is. Two cues around a name say it:
+nothing in the name itself says what it is. These cues around a name say it:
 
 - a list of places it stands in: "Брест, Ліда та Мінськ", "Львів – Коростень – Київ", "Qamenas, Sarmin and
   Talamenes";
@@ -11,10 +11,10 @@ nothing in the name itself says what it is. Two cues around a name say it:
 - words after it that say what place it is: "Sabboura, an area outside Damascus";
 - the same name placed elsewhere in the article ("isolate Raqqah, Syria" … "the isolation of Raqqah").
 
-A name so placed must still be a place the gazetteer knows (but the last, which may be one it lacks): in the
-qualifying country, or in the country of a
-town beside it in the list (when its neighbours are places the gazetteer lacks: of the article's countries, or a
-town of 20,000).
+A name so placed must still be a place the gazetteer knows (an apposition may also call a name a place the
+gazetteer lacks): in the qualifying or owning country; in the country of a town beside it in a list (beside
+places the gazetteer lacks: in one of the article's countries, or a town of 20,000); a town in brackets of the
+article's countries or of 20,000.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _DESCRIBED = re.compile(
     r"\s*,\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|area|district|suburb|neighbou?rhood|region|province|port)"
     r"|(?:une?|la|le)\s+(?:\w+\s+)?(?:ville|village|commune|localité|région|quartier|banlieue|province)"
     r"|(?:una?|la|el)\s+(?:\w+\s+)?(?:ciudad|pueblo|localidad|región|provincia|barrio|municipio)"
-    r"|(?:місто|село|селище|смт|город|село|поселок|посёлок|деревня))\b", re.I)
+    r"|(?:місто|село|селище|смт|город|поселок|посёлок|деревня))\b", re.I)
 _MAX_WORDS = 3
 _TOWN = 20_000
 
@@ -81,8 +81,8 @@ def places_in_company(
     *,
     repeats_only: bool = False,
 ) -> list[Placed]:
-    """The open names of ``entities`` (sorted by start) that a list of places or a qualifying country makes
-    places. ``resolve(name, countries)`` is the gazetteer's ``(candidate, confidence)`` or None;
+    """The open names of ``entities`` (sorted by start) that the cues above make places.
+    ``resolve(name, countries)`` is the gazetteer's ``(candidate, confidence)`` or None;
     ``same_sentence(a, b)`` says whether two offsets lie in one sentence; ``repeats_only`` applies the last cue
     alone (a second pass, once the names the others placed are places)."""
     out: list[Placed] = []
@@ -123,16 +123,19 @@ def _qualified(text: str, e: Entity, right: Entity | None, same_sentence: Callab
         return None
     if _gap(text, e.end, right.start) not in _QUALIFIER_GAP:
         return None
-    found = resolve(e.text, {right.country: 1.0})
-    return found if found is not None and found[0].country == right.country and found[0].precision != "country" else None
+    return _a_place_in(resolve(e.text, {right.country: 1.0}), right.country)
 
 
 def _owned(text: str, e: Entity, left: Entity | None, resolve: Callable[[str, dict[str, float]], Any]) -> tuple[Any, float] | None:
     """A place of the country whose possessive precedes it: "Syria’s Idlib province", "Ukraine's Kharkiv"."""
     if left is None or left.kind != "country" or not left.country or not _POSSESSIVE.fullmatch(text[left.end : e.start]):
         return None
-    found = resolve(e.text, {left.country: 1.0})
-    return found if found is not None and found[0].country == left.country and found[0].precision != "country" else None
+    return _a_place_in(resolve(e.text, {left.country: 1.0}), left.country)
+
+
+def _a_place_in(found: tuple[Any, float] | None, iso3: str) -> tuple[Any, float] | None:
+    """The gazetteer's answer if it is a place (no country) in ``iso3``."""
+    return found if found is not None and found[0].country == iso3 and found[0].precision != "country" else None
 
 
 def _bracketed(text: str, e: Entity, left: Entity | None, resolve: Callable[[str, dict[str, float]], Any],
