@@ -79,6 +79,13 @@ _DIRECTION = re.compile(
     re.I)
 
 
+def _standing_for(town: GeoCandidate, name: str, feature_class: str, feature_code: str) -> GeoCandidate:
+    """A place GeoNames lacks at the position of the town it is named after (a district, a site): no id of its
+    own, no population, never a capital."""
+    return replace(town, geonameid=None, name=name, feature_class=feature_class, feature_code=feature_code,
+                   population=0, is_capital=False, by_alternate=False)
+
+
 def _named_after(name: str) -> str | None:
     """The town's name in a site's name ("Qayyarah Airfield West" -> "Qayyarah"), or None."""
     m = _SITE.match(name.strip())
@@ -357,8 +364,7 @@ class Gazetteer:
         if not countries.get(found[0].country or "") and (countries or found[0].population < 10_000):
             return None
         cand, conf = found
-        return replace(cand, geonameid=None, name=name, feature_class="S", feature_code="NEAR", population=0,
-                       is_capital=False, by_alternate=False), round(conf * 0.7, 3)
+        return _standing_for(cand, name, "S", "NEAR"), round(conf * 0.7, 3)
 
     def resolve_district(self, name: str, lang: str | None, countries: dict[str, float]) -> tuple[GeoCandidate, float] | None:
         """A Ukrainian or Russian district by the town it is named after and centred on ("Обухівського району"
@@ -372,8 +378,7 @@ class Gazetteer:
         if found is None:
             return None
         cand, conf = found
-        return replace(cand, geonameid=None, name=name, feature_class="A", feature_code="ADM2",
-                       population=0, is_capital=False, by_alternate=False), conf
+        return _standing_for(cand, name, "A", "ADM2"), conf
 
     def resolve_region(
         self, name: str, lang: str | None, countries: dict[str, float], *, bare_adjective: bool = False

@@ -158,10 +158,8 @@ def _quoted(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     if end is None or len(first.text) == 1 or _WORK.search(text[max(0, first.start - 40) : first.start]):
         return None
     inner = text[first.start : end - 1].rstrip()
-    if not inner or len(inner.split()) > 4 or re.search(r"[.!?,:;]\s", inner + " ") and not re.fullmatch(r".*\w\.?", inner):
-        return None
-    if re.search(r"[.!?,:;]", inner):
-        return None
+    if not inner or len(inner.split()) > 4 or re.search(r"[.!?,:;]", inner):
+        return None  # speech, not a name
     return (first.start, first.start + len(inner))
 
 

@@ -7,12 +7,13 @@ apostrophe and hyphen variants, so that "États-Unis", "Etats-Unis" and
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "FUNCTION_WORDS", "fold_apostrophes", "normalize", "place_key", "tokenize"]
+__all__ = ["Token", "FUNCTION_WORDS", "fold_apostrophes", "normalize", "overlaps_any", "place_key", "tokenize"]
 
 # a Ukrainian apostrophe between letters is inside the word ("здоров'я", "В’ячеслав", "Мар'їнка"); a French
 # or English one is not ("l’armée", "O'Brien" stay two tokens, as the knowledge base's aliases do)
@@ -68,6 +69,12 @@ def place_key(text: str) -> str:
     """:func:`normalize`, without the apostrophes and ayn/hamza marks that romanised Arabic and Ukrainian
     names may or may not carry ("‘Ayn ‘Īsá" and "Ayn Isa", "Межигір'я" and "Межигіря")."""
     return normalize(text).translate(_NAME_MARKS)
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the character range ``start``-``end`` overlaps the span before or after it in ``spans`` (sorted)."""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, lemmatize=None) -> list[Token]:

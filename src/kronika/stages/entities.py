@@ -28,7 +28,7 @@ from ..nlp.ner import NerModels
 from ..nlp.orgs_uk import ukrainian_orgs
 from .place_company import Placed, places_in_company
 from .repeated_names import repeated_names
-from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, tokenize
+from ..nlp.tokens import FUNCTION_WORDS, Token, normalize, overlaps_any, tokenize
 from ..store.base import Store
 
 __all__ = ["EntityStage", "LABEL_OF_KIND"]
@@ -298,6 +298,7 @@ class EntityStage:
         particles opening a sentence ("Вночі", "Навіть"), add runs of capitalised words that the dictionary
         knows as first names or surnames ("Олексієм Резніковим")."""
         grams = lambda w: self.lemmatizers.grammemes(w, lang) or frozenset()  # noqa: E731
+        place_of = functools.lru_cache(maxsize=None)(lambda name: self._place(name, lang, {}))
         kept = []
         sentence_starts = {s.start for s in doc.sentences}
         for start, end, label in _split_at_lowercase(text, spans):
@@ -322,15 +323,14 @@ class EntityStage:
                 _CLOSED & grams(w) or not ({"NOUN", "ADJF", "UNKN", "LATN"} & grams(w)) for w in words
             ):
                 continue  # only a sentence's first word: mid-sentence, "Ли", "К." or "Илоило" (guessed a verb) are names
-            if label == "PER" and lang == "uk" and not any({"Name", "Surn"} & grams(w) for w in words) and self._place(
-                text[start:end], lang, {}
-            ):
+            if label == "PER" and lang == "uk" and not any({"Name", "Surn"} & grams(w) for w in words) \
+                    and place_of(text[start:end]):
                 label = "LOC"  # "Вашингтоні" cut from "Вашингтоні з Ллойдом Остіном" (the model is Russian-trained)
             if lang == "uk" and label in ("PER", "LOC") and len(words) == 1 and opening \
-                    and _common_word(grams(words[0])) and (label == "PER" or self._place(text[start:end], lang, {}) is None):
+                    and _common_word(grams(words[0])) and (label == "PER" or place_of(text[start:end]) is None):
                 continue  # "Війна", "Дослідження", "Усі" opening a sentence: a word of the dictionary, no name
             if lang == "uk" and label == "LOC" and len(words) == 1 and {"Name", "Surn"} & grams(words[0]) and \
-                    not _after_place_word(text, start, lang) and not _a_town(self._place(text[start:end], lang, {})):
+                    not _after_place_word(text, start, lang) and not _a_town(place_of(text[start:end])):
                 label = "PER"  # "побігла до Мари", "поезія Тичини": a name that is no town (at most a village's)
             kept.append((start, end, label))
         if lang == "uk":
@@ -415,8 +415,7 @@ class EntityStage:
                 continue
             e.label, e.kb_id, e.name, e.country, e.kind, e.link_score = (
                 "LOC", cand.ref, _place_name(cand), cand.country, "place", round(p.confidence, 3))
-            doc.places.append(Place(e.text, e.start, e.end, cand.geonameid, _place_name(cand), cand.country, cand.lat,
-                                    cand.lon, cand.admin1, cand.feature_class, cand.precision, round(p.confidence, 3)))
+            doc.places.append(_place_of(e.text, e.start, e.end, cand, round(p.confidence, 3)))
 
     def _country_place(self, doc: Document, m: _Mention, text: str, iso3: str) -> None:
         """A country named is also a place, at country precision (its GeoNames country entry)."""
@@ -519,10 +518,7 @@ class EntityStage:
                 place = None
             if place is not None:
                 cand, conf = place
-                doc.places.append(Place(
-                    text, m.start, m.end, cand.geonameid, _place_name(cand), cand.country, cand.lat, cand.lon,
-                    cand.admin1, cand.feature_class, cand.precision, conf,
-                ))
+                doc.places.append(_place_of(text, m.start, m.end, cand, conf))
                 # a capital may stand for its government ("Washington demanded ..."): the events stage asks
                 return Entity(m.start, m.end, text, "LOC", cand.ref, _place_name(cand), cand.country,
                               None, "place", "capital" if getattr(cand, "is_capital", False) else None, conf)
@@ -884,6 +880,12 @@ def _context_score(entry: KBEntry, countries: dict[str, float], published: str |
     return score
 
 
+def _place_of(text: str, start: int, end: int, cand: Any, confidence: float) -> Place:
+    """The record's place for a mention the gazetteer resolved to ``cand``."""
+    return Place(text, start, end, cand.geonameid, _place_name(cand), cand.country, cand.lat, cand.lon, cand.admin1,
+                 cand.feature_class, cand.precision, confidence)
+
+
 def _place_name(cand: Any) -> str:
     if cand.country == "USA" and cand.admin1 == "DC":
         return f"{cand.name}, D.C."
@@ -1041,8 +1043,7 @@ def _loose_words(text: str, tokens: list[Token], entities: list[Entity], sentenc
     def free(tok: Token) -> bool:
         if not tok.is_title or tok.is_upper or tok.start in sentence_starts or tok.key in FUNCTION_WORDS or tok.key in calendar:
             return False
-        i = bisect.bisect_right(taken, (tok.start, float("inf")))
-        return not ((i > 0 and taken[i - 1][1] > tok.start) or (i < len(taken) and taken[i][0] < tok.end))
+        return not overlaps_any(taken, tok.start, tok.end)
 
     out, run = [], []
     for tok in tokens + [None]:  # type: ignore[list-item]

@@ -146,7 +146,7 @@ def _bracketed(text: str, e: Entity, left: Entity | None, resolve: Callable[[str
     found = resolve(e.text, countries)
     if found is None or found[0].precision == "country":
         return None
-    return found if countries.get(found[0].country or "") or found[0].population >= _TOWN else None
+    return found if _a_town_of(found[0], countries) else None
 
 
 def _described(text: str, e: Entity, resolve: Callable[[str, dict[str, float]], Any],
@@ -174,5 +174,9 @@ def _listed(text: str, e: Entity, beside: list[tuple[Entity | None, bool]], same
     if found is None or found[0].precision == "country":
         return None
     # a town of the neighbours' country; with unresolved neighbours only, of the article's countries or of some size
-    cand = found[0]
-    return found if cand.country in near or (not near and (countries.get(cand.country or "") or cand.population >= _TOWN)) else None
+    return found if found[0].country in near or (not near and _a_town_of(found[0], countries)) else None
+
+
+def _a_town_of(cand: Any, countries: dict[str, float]) -> bool:
+    """A place in one of the article's countries, or a town of 20,000 wherever it is."""
+    return bool(countries.get(cand.country or "")) or cand.population >= _TOWN

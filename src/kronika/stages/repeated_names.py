@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from ..model import Entity
-from ..nlp.tokens import FUNCTION_WORDS, Token
+from ..nlp.tokens import FUNCTION_WORDS, Token, overlaps_any
 
 __all__ = ["repeated_names"]
 
@@ -44,7 +44,7 @@ def repeated_names(
     out = []
     for tok in tokens:
         found = words.get(tok.lemma)
-        if found is None or not _name_word(tok) or _covered(spans, tok):
+        if found is None or not _name_word(tok) or overlaps_any(spans, tok.start, tok.end):
             continue
         owner, surname = found
         e = Entity(tok.start, tok.end, tok.text, "PER")
@@ -58,7 +58,3 @@ def repeated_names(
 def _name_word(tok: Token) -> bool:
     return tok.is_title and not tok.is_upper and len(tok.text) >= 3 and tok.key not in FUNCTION_WORDS
 
-
-def _covered(spans: list[tuple[int, int]], tok: Token) -> bool:
-    i = bisect.bisect_right(spans, (tok.start, float("inf")))
-    return (i > 0 and spans[i - 1][1] > tok.start) or (i < len(spans) and spans[i][0] < tok.end)
